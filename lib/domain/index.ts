@@ -1,0 +1,5 @@
+export * from './primitives';
+export * from './records';
+export * from './book';
+export * from './dates';
+export * from './money';

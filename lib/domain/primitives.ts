@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** A local calendar day, `YYYY-MM-DD`. Validated as a real date (no 2026-02-30). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDate, 'not a real calendar date');
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/** An instant, epoch milliseconds. */
+export const instantSchema = z.number().int().nonnegative();
+
+/** ISO 4217 alphabetic code. */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as THB');
+
+/** Money is always integer minor units (satang, cents) beside a currency code. */
+export const minorUnitsSchema = z.number().int().safe();
+
+export const idSchema = z.string().min(1).max(200);
+
+/** Fraction in [0, 1]: probabilities and rates are never percentages in storage. */
+export const fractionSchema = z.number().min(0).max(1);
+
+/** Where a record came from, so the same CRM record captured twice stays one record. */
+export const siteSchema = z.enum(['salesforce', 'hubspot', 'pipedrive', 'gmail', 'outlook', 'csv', 'manual', 'demo']);
+export type Site = z.infer<typeof siteSchema>;
+
+export const provenanceSchema = z.object({
+  site: siteSchema,
+  url: z.string().max(4000).nullable().default(null),
+  externalId: z.string().max(500).nullable().default(null),
+  capturedAt: instantSchema,
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** Fields every stored record carries. */
+export const recordBase = {
+  id: idSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+};
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Stable dedupe key for a record captured from a site: `site:externalId`, or null. */
+export function sourceKeyOf(p: Provenance | null | undefined): string | null {
+  return p?.externalId ? `${p.site}:${p.externalId}` : null;
+}
