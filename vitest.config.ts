@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: pure lib/ code runs in node; React components run in happy-dom.
+// Three levels: pure lib/ code in node; React components in happy-dom; the built extension in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +21,17 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/setup.component.ts'],
+        },
+      },
+      {
+        // The built extension in real Chromium. Run after `wxt build`; one file at a time (2 cores).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
         },
       },
     ],

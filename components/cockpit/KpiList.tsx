@@ -1,0 +1,53 @@
+import type { Translator } from '../../lib/i18n';
+import { formatDate } from '../../lib/i18n/format';
+import { KPI_IDS, type KpiReport, type KpiValue } from '../../lib/kpi';
+import { useSettings } from '../providers/SettingsContext';
+import { formatChange, formatKpiValue } from './format';
+
+function reasonText(t: Translator, r: KpiValue['reason']): string | null {
+  return r ? t(r.key, r.params) : null;
+}
+
+/** Every KPI of the period: value, previous value, change, and the formula in the AE's language. */
+export function KpiList({ report }: { report: KpiReport }) {
+  const { t, locale } = useSettings();
+  const cur = report.reportingCurrency;
+  return (
+    <ul className="kpis" aria-label={t('panel.kpis')}>
+      {KPI_IDS.map((id) => {
+        const k = report.kpis[id];
+        const reason = reasonText(t, k.reason);
+        const up = k.change !== null && k.change > 0;
+        const down = k.change !== null && k.change < 0;
+        return (
+          <li key={id} className="kpi" data-testid={`kpi-${id}`} data-value={k.value ?? ''}>
+            <div className="kpi-head">
+              <span className="kpi-name" id={`kpi-name-${id}`}>
+                {t(`kpi.${id}.name`)}
+              </span>
+              <span className="kpi-value" data-testid="kpi-value" aria-describedby={`kpi-name-${id}`}>
+                {formatKpiValue(k.value, k.unit, cur, locale)}
+              </span>
+            </div>
+            {reason && <p className="help">{reason}</p>}
+            <div className="kpi-sub">
+              <span>{t('panel.kpi.previous', { value: formatKpiValue(k.previous, k.unit, cur, locale) })}</span>
+              <span className={up ? 'good' : down ? 'bad' : undefined}>
+                {t('panel.kpi.change')}: {formatChange(k.change, k.unit, locale, t)}
+              </span>
+              {k.recordIds.length > 0 && <span>{t('panel.kpi.records', { count: k.recordIds.length.toLocaleString(locale) })}</span>}
+            </div>
+            <details>
+              <summary>{t('panel.kpi.formula')}</summary>
+              <p className="help">{t(`kpi.${id}.formula`)}</p>
+              <p className="help">
+                {formatDate(report.period.start, locale)} – {formatDate(report.period.end, locale)} ·{' '}
+                {t('kpi.period.previous')}: {formatDate(report.previousPeriod.start, locale)} – {formatDate(report.previousPeriod.end, locale)}
+              </p>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+import type { NextAction } from '../../lib/actions';
+import { getDb } from '../../lib/db';
+import { setActionState } from '../../lib/db/writes';
+import { localDateOf } from '../../lib/domain/dates';
+import { formatDate, formatMoney } from '../../lib/i18n/format';
+import { useSettings } from '../providers/SettingsContext';
+import { useToast } from '../providers/toast';
+
+const DAY = 86_400_000;
+
+/** Formats an action's reason: numbers and money params are formatted for the AE's locale. */
+function useReason() {
+  const { t, locale } = useSettings();
+  return (a: NextAction) => {
+    const p: Record<string, string | number> = {};
+    const currency = typeof a.reason.params.currency === 'string' ? a.reason.params.currency : undefined;
+    for (const [k, v] of Object.entries(a.reason.params)) {
+      if (typeof v === 'number' && k.endsWith('Minor') && currency) p[k] = formatMoney(v, currency, locale);
+      else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) p[k] = formatDate(v, locale);
+      else p[k] = typeof v === 'number' ? v.toLocaleString(locale, { maximumFractionDigits: 2 }) : v;
+    }
+    return t(a.reason.key, p);
+  };
+}
+
+/** The ranked list; done and snooze can be undone from the toast. */
+export function NextActions({ actions, today, onSuggest, limit = 10 }: { actions: NextAction[]; today: string; onSuggest: (a: NextAction) => void; limit?: number }) {
+  const { t, locale } = useSettings();
+  const show = useToast((s) => s.show);
+  const reason = useReason();
+  if (actions.length === 0) return <p className="help">{t('panel.actions.empty')}</p>;
+
+  async function mark(a: NextAction, status: 'done' | 'snoozed', days = 0) {
+    const now = Date.now();
+    const until = status === 'snoozed' ? now + days * DAY : null;
+    const { restore } = await setActionState(getDb(), a.key, status, now, until);
+    show(status === 'done' ? t('panel.action.undone') : t('panel.action.snoozed', { date: formatDate(localDateOf(until!), locale) }), restore);
+  }
+
+  return (
+    <ol className="next-actions">
+      {actions.slice(0, limit).map((a) => (
+        <li key={a.key} className={a.due < today ? 'next-action urgent' : 'next-action'} data-testid="next-action" data-kind={a.kind}>
+          <div>
+            <span className="tag">{t(`actions.kind.${a.kind}`)}</span> <strong>{a.record.name}</strong>
+          </div>
+          <p className="help">{reason(a)}</p>
+          <p className="help">{t('panel.action.due', { date: formatDate(a.due, locale) })}</p>
+          <div className="buttons">
+            <button type="button" className="primary" onClick={() => onSuggest(a)}>
+              {t(a.suggestion.labelKey)}
+            </button>
+            <button type="button" onClick={() => void mark(a, 'done')}>
+              {t('panel.action.done')}
+            </button>
+            <button type="button" onClick={() => void mark(a, 'snoozed', 1)}>
+              {t('panel.action.snoozeDay')}
+            </button>
+            <button type="button" onClick={() => void mark(a, 'snoozed', 7)}>
+              {t('panel.action.snoozeWeek')}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,26 @@
+import { useT } from '../providers/SettingsContext';
+import { ToastHost } from '../ui/Toast';
+import { DataSection } from './DataSection';
+import { QuotaEditor } from './QuotaEditor';
+import { SettingsForm } from './SettingsForm';
+
+export function OptionsApp() {
+  const t = useT();
+  return (
+    <main className="options-main">
+      <header>
+        <h1>{t('options.title')}</h1>
+        <p className="help">{t('app.offline')}</p>
+        <nav>
+          <a href="#settings-title">{t('options.nav.settings')}</a>
+          <a href="#quota-title">{t('options.nav.quotas')}</a>
+          <a href="#data-title">{t('options.nav.data')}</a>
+        </nav>
+      </header>
+      <SettingsForm />
+      <QuotaEditor />
+      <DataSection />
+      <ToastHost />
+    </main>
+  );
+}

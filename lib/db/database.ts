@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Account,
+  AccountPlan,
+  ActionState,
+  Activity,
+  Contact,
+  CsatResponse,
+  Deal,
+  Lead,
+  Product,
+  Quota,
+  SpendEntry,
+} from '../domain/records';
+import { DB_VERSIONS } from './versions';
+
+export const DB_NAME = 'ae-cockpit';
+
+/** The AE's book in IndexedDB. One instance per page (see ./index.ts); all pages share the origin. */
+export class CockpitDB extends Dexie {
+  accounts!: EntityTable<Account, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  leads!: EntityTable<Lead, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  csat!: EntityTable<CsatResponse, 'id'>;
+  spend!: EntityTable<SpendEntry, 'id'>;
+  quotas!: EntityTable<Quota, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  accountPlans!: EntityTable<AccountPlan, 'id'>;
+  actionStates!: EntityTable<ActionState, 'id'>;
+
+  /** `upTo` opens an older schema: only the migration tests use it. */
+  constructor(name = DB_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Only pass engines that were given: an explicit undefined would hide the global IndexedDB.
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    for (const v of DB_VERSIONS) {
+      if (options.upTo !== undefined && v.version > options.upTo) break;
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}

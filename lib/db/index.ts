@@ -1,0 +1,13 @@
+import { CockpitDB } from './database';
+
+export { CockpitDB, DB_NAME } from './database';
+export * from './book-io';
+export * from './integrity';
+export { DB_VERSIONS, LATEST_DB_VERSION } from './versions';
+
+let instance: CockpitDB | undefined;
+
+/** The page's one database connection, opened on first use. */
+export function getDb(): CockpitDB {
+  return (instance ??= new CockpitDB());
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { activityKindSchema, activityOutcomeSchema, activitySchema, actionStateSchema, type Activity } from '../domain/records';
+import type { CockpitDB } from './database';
+
+/** What the quick-log form sends; validated before anything is written. */
+export const quickLogSchema = z.object({
+  kind: activityKindSchema,
+  outcome: activityOutcomeSchema.nullable().default(null),
+  durationMin: z.number().int().nonnegative().max(1440).nullable().default(null),
+  notes: z.string().max(20000).default(''),
+  dealId: z.string().nullable().default(null),
+  accountId: z.string().nullable().default(null),
+  contactId: z.string().nullable().default(null),
+});
+export type QuickLog = z.input<typeof quickLogSchema>;
+
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Logs an activity. The deal's account is linked too, so account-level rules see the touch. */
+export async function logActivity(db: CockpitDB, input: QuickLog, now: number): Promise<Activity> {
+  const q = quickLogSchema.parse(input);
+  return db.transaction('rw', db.activities, db.deals, async () => {
+    let accountId = q.accountId;
+    if (q.dealId && !accountId) accountId = (await db.deals.get(q.dealId))?.accountId ?? null;
+    const activity = activitySchema.parse({
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+      kind: q.kind,
+      at: now,
+      durationMin: q.durationMin,
+      outcome: q.outcome,
+      notes: q.notes,
+      dealId: q.dealId,
+      accountId,
+      contactId: q.contactId,
+    });
+    await db.activities.add(activity);
+    return activity;
+  });
+}
+
+export async function deleteActivity(db: CockpitDB, id: string): Promise<void> {
+  await db.activities.delete(id);
+}
+
+/** Marks a next action done or snoozed; returns the previous state so the UI can undo. */
+export async function setActionState(
+  db: CockpitDB,
+  key: string,
+  status: 'done' | 'snoozed',
+  now: number,
+  until: number | null = null,
+): Promise<{ restore: () => Promise<void> }> {
+  const previous = await db.actionStates.get(key);
+  await db.actionStates.put(actionStateSchema.parse({ id: key, status, until, at: now }));
+  return {
+    restore: async () => {
+      if (previous) await db.actionStates.put(previous);
+      else await db.actionStates.delete(key);
+    },
+  };
+}

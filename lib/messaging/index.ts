@@ -1,0 +1,6 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ProtocolMap } from './protocol';
+
+export * from './protocol';
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,61 @@
+/**
+ * The one module outside entrypoints/ that touches browser APIs. Everything else in
+ * lib/ stays pure and testable in node.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { parseSettings } from '../settings/parse';
+import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/schema';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: defaultSettings(),
+  version: SETTINGS_VERSION,
+  // Version 1 is the first; later versions add `2: (v1) => v2` here and a test in tests/unit/settings.
+  migrations: {},
+});
+
+export async function loadSettings(): Promise<{ settings: Settings; problems: string[] }> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(settings);
+}
+
+export function watchSettings(cb: (s: { settings: Settings; problems: string[] }) => void): () => void {
+  return settingsItem.watch((v) => cb(parseSettings(v)));
+}
+
+export function browserLanguage(): string {
+  return browser.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+}
+
+type SidebarBrowser = { sidebarAction?: { open(): Promise<void> } };
+type SidePanelBrowser = { sidePanel?: { open(o: { windowId: number }): Promise<void> } };
+
+/** Opens the cockpit beside the page: Chrome's side panel, Firefox's sidebar. Must run in a user gesture. */
+export async function openCockpit(windowId?: number): Promise<boolean> {
+  const b = browser as unknown as SidebarBrowser & SidePanelBrowser;
+  if (b.sidebarAction) {
+    await b.sidebarAction.open();
+    return true;
+  }
+  if (b.sidePanel) {
+    const id = windowId ?? (await browser.windows.getCurrent()).id;
+    if (id === undefined) return false;
+    await b.sidePanel.open({ windowId: id });
+    return true;
+  }
+  return false;
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
+
+/** Asks the browser to keep the database under storage pressure; false when refused. */
+export async function requestPersistentStorage(): Promise<boolean | null> {
+  if (!globalThis.navigator?.storage?.persist) return null;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist();
+}

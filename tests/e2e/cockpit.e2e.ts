@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchExtension, type ExtensionSession } from './support/browser';
+import { OptionsPage, PopupPage, SidePanelPage } from './support/pages';
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the built extension', () => {
+  it('has the side panel, popup, options page and background worker, and no permission it does not use', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+    expect(manifest.action.default_popup).toBe('popup.html');
+    expect(manifest.options_ui.page).toBe('options.html');
+    expect(manifest.background.service_worker).toBe('background.js');
+    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.commands['open-side-panel']).toBeTruthy();
+  });
+
+  it('opens every page on an empty state that says what to do next', async () => {
+    const panel = await SidePanelPage.open(session);
+    await expect(panel.loadDemoButton.isVisible()).resolves.toBe(true);
+    const popup = await PopupPage.open(session);
+    await popup.page.getByTestId('load-demo').waitFor();
+    const options = await OptionsPage.open(session);
+    await options.page.getByTestId('data-counts').waitFor();
+    expect(await options.page.getByTestId('data-counts').textContent()).toContain('0 deals');
+    await Promise.all([panel.page.close(), popup.page.close(), options.page.close()]);
+  });
+
+  it('loads demo data, then a call logged in the popup shows in the open side panel without a reload', async () => {
+    const panel = await SidePanelPage.open(session);
+    await panel.loadDemo();
+    await panel.selectPeriod('this_month');
+    const before = Number(await panel.kpi('calls_logged').getAttribute('data-value'));
+    let reloaded = false;
+    panel.page.on('load', () => (reloaded = true));
+
+    const popup = await PopupPage.open(session);
+    await popup.quickLog({ kindShortcut: 1, search: 'a', notes: 'Discussed renewal terms' });
+    expect(await popup.toast().textContent()).toMatch(/logged/i);
+
+    await expect
+      .poll(async () => Number(await panel.kpi('calls_logged').getAttribute('data-value')), { timeout: 15_000 })
+      .toBe(before + 1);
+    expect(reloaded).toBe(false);
+    await popup.page.close();
+    await panel.page.close();
+  });
+
+  it('switches the whole UI to Thai from the options page, with Buddhist-era dates', async () => {
+    const panel = await SidePanelPage.open(session);
+    await panel.kpi('total_revenue').waitFor();
+    const options = await OptionsPage.open(session);
+    await options.setLanguage('th');
+    await expect.poll(() => panel.page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('th');
+    const range = (await panel.page.getByTestId('period-range').textContent()) ?? '';
+    const year = new Date().getFullYear();
+    expect(range).toContain(String(year + 543));
+    await options.setLanguage('en');
+    await options.page.close();
+    await panel.page.close();
+  });
+});
