@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { checkBook, clearAll, countAll, getDb, readBook, type InvalidRecord } from '../../lib/db';
-import { loadDemoData } from '../../lib/db/demo';
 import { requestPersistentStorage } from '../../lib/platform';
 import { defaultSettings } from '../../lib/settings/schema';
+import { useLoadDemo } from '../data/useLoadDemo';
 import { useSettings } from '../providers/SettingsContext';
 import { useToast } from '../providers/toast';
 
@@ -17,7 +17,7 @@ export function DataSection() {
   const [health, setHealth] = useState<{ invalid: InvalidRecord[]; invalidCount: number; total: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
+  const demo = useLoadDemo();
   const fmt = (n: number) => n.toLocaleString(locale);
 
   return (
@@ -31,20 +31,7 @@ export function DataSection() {
       {persisted.data === true && <p className="help">{t('options.data.persist.granted')}</p>}
       {persisted.data === false && <p className="banner banner-warn">{t('options.data.persist.denied')}</p>}
       <div className="row">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              const c = await loadDemoData(getDb(), Date.now());
-              await save({ ...settings, demoLoadedAt: Date.now(), fxRates: { USD: 36, ...settings.fxRates } });
-              show(t('empty.demoLoaded', c));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
+        <button type="button" disabled={demo.busy} onClick={() => void demo.load()}>
           {t('options.data.demo')}
         </button>
         <button
@@ -61,6 +48,11 @@ export function DataSection() {
           {t('options.data.deleteAll')}
         </button>
       </div>
+      {demo.error && (
+        <p role="alert" className="error">
+          {demo.error}
+        </p>
+      )}
       {health && health.invalidCount === 0 && <p className="good">{t('options.data.healthy', { count: fmt(health.total) })}</p>}
       {health && health.invalidCount > 0 && (
         <div className="banner banner-warn" role="alert">

@@ -9,7 +9,7 @@ const THRESHOLDS: ThresholdKey[] = ['staleDealDays', 'leadConversionDays', 'cust
 
 /** Language, currency and rates, fiscal year, next-action thresholds. Validated with the settings schema on save. */
 export function SettingsForm() {
-  const { settings, save, t, problems } = useSettings();
+  const { settings, save, t, problems, ready } = useSettings();
   const show = useToast((s) => s.show);
   const [draft, setDraft] = useState<Settings>(settings);
   const [rates, setRates] = useState<Array<{ code: string; rate: string }>>([]);
@@ -33,6 +33,9 @@ export function SettingsForm() {
       setError(t('options.error.field', { field: field ?? '', message: rest.join(': ') }));
     }
   }
+
+  // Edits start only after the stored settings arrived, so a late load cannot overwrite typing.
+  if (!ready) return <p className="help">{t('app.loading')}</p>;
 
   return (
     <section aria-labelledby="settings-title">

@@ -1,38 +1,18 @@
-import { useState } from 'react';
-import { loadDemoData } from '../../lib/db/demo';
-import { getDb } from '../../lib/db';
 import { openOptionsPage } from '../../lib/platform';
-import { useSettings } from '../providers/SettingsContext';
-import { useToast } from '../providers/toast';
+import { useLoadDemo } from '../data/useLoadDemo';
+import { useT } from '../providers/SettingsContext';
 
 /** First-run screen on every page: load demo data, import a CSV, or open a CRM page. */
 export function EmptyState({ compact = false }: { compact?: boolean }) {
-  const { t, settings, save } = useSettings();
-  const show = useToast((s) => s.show);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function loadDemo() {
-    setBusy(true);
-    setError(null);
-    try {
-      const counts = await loadDemoData(getDb(), Date.now());
-      await save({ ...settings, demoLoadedAt: Date.now(), fxRates: { USD: 36, ...settings.fxRates } });
-      show(t('empty.demoLoaded', counts));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const t = useT();
+  const { load, busy, error } = useLoadDemo();
   return (
     <section className={compact ? 'empty empty-compact' : 'empty'} aria-labelledby="empty-title">
       <h2 id="empty-title">{t('empty.title')}</h2>
       <p>{t('empty.body')}</p>
       <ol className="empty-steps">
         <li>
-          <button type="button" className="primary" onClick={loadDemo} disabled={busy} data-testid="load-demo">
+          <button type="button" className="primary" onClick={() => void load()} disabled={busy} data-testid="load-demo">
             {busy ? t('empty.loadingDemo') : t('empty.demo')}
           </button>
           <p className="help">{t('empty.demo.help')}</p>
