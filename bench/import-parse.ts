@@ -1,0 +1,111 @@
+/**
+ * bench import.parse.100k: decode + parse + detect + build (no database) of a 100,000-row
+ * Salesforce-style opportunities export generated in memory, deterministically.
+ * Floor (same run): decode + a bare split('\n') reading one field per line.
+ */
+import { decodeBytes } from '../lib/io/csv/decode';
+import { parseCsv } from '../lib/io/csv/parse';
+import { detectProfile, proposeMapping } from '../lib/io/import/profiles';
+import { buildImport } from '../lib/io/import/rows';
+import { DEFAULT_STAGE_RULES } from '../lib/settings/schema';
+
+const ROWS = 100_000;
+const RUNS = 7;
+const NOW = Date.UTC(2026, 10, 28);
+
+function generate(): Uint8Array {
+  const stages = ['Prospecting', 'Qualification', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
+  const types = ['New Business', 'Existing Business'];
+  const owners = ['Somchai Prasert', 'Nida Wongsa', 'Ploy Sirikul'];
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const lines = [
+    '"Opportunity Owner","Account Name","Opportunity Name","Stage","Amount","Probability (%)","Close Date","Created Date","Next Step","Type","Opportunity ID"',
+  ];
+  for (let i = 0; i < ROWS; i++) {
+    const stage = stages[Math.floor(rnd() * stages.length)]!;
+    const amount = Math.floor(rnd() * 5_000_000);
+    const cm = 1 + Math.floor(rnd() * 12);
+    const cd = 1 + Math.floor(rnd() * 28);
+    const om = 1 + Math.floor(rnd() * 12);
+    const od = 1 + Math.floor(rnd() * 28);
+    lines.push(
+      [
+        owners[i % owners.length],
+        `"Account ${Math.floor(rnd() * 5000)}, Ltd."`,
+        `"Deal ${i} - ${stage}"`,
+        stage,
+        `"THB ${amount.toLocaleString('en-US')}.00"`,
+        String(Math.floor(rnd() * 100)),
+        `${cm}/${cd}/2026`,
+        `${om}/${od}/2025`,
+        i % 3 === 0 ? '"Call, then send ""quote"""' : '',
+        types[i % 2],
+        `006${String(i).padStart(15, '0')}`,
+      ].join(','),
+    );
+  }
+  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+
+function run(bytes: Uint8Array): number {
+  const { text } = decodeBytes(bytes);
+  const parsed = parseCsv(text);
+  const det = detectProfile(parsed.headers);
+  const mapping = proposeMapping(parsed.headers, parsed.rows.slice(0, 200), det.entity, det.crm);
+  const plan = buildImport(parsed, mapping, {
+    entity: det.entity,
+    site: 'salesforce',
+    now: NOW,
+    defaultCurrency: 'THB',
+    stageRules: DEFAULT_STAGE_RULES,
+    existing: { bySourceKey: new Map(), accountsByName: new Map() },
+  });
+  if (plan.creates.length !== ROWS || plan.rejects.length !== 0) {
+    throw new Error(`unexpected plan: ${plan.creates.length} creates, ${plan.rejects.length} rejects ${JSON.stringify(plan.rejects.slice(0, 3))}`);
+  }
+  return plan.creates.length;
+}
+
+function floor(bytes: Uint8Array): number {
+  const { text } = decodeBytes(bytes);
+  let n = 0;
+  for (const line of text.split('\n')) n += line.slice(0, line.indexOf(',')).length;
+  return n;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const bytes = generate();
+run(bytes); // warm-up
+floor(bytes);
+const times: number[] = [];
+const floors: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  let t = performance.now();
+  floor(bytes);
+  floors.push(performance.now() - t);
+  t = performance.now();
+  run(bytes);
+  times.push(performance.now() - t);
+}
+const m = median(times);
+const f = median(floors);
+console.log(
+  JSON.stringify({
+    bench: 'import.parse.100k',
+    median_ms: Math.round(m),
+    floor_ms: Math.round(f * 10) / 10,
+    ratio: Math.round((m / f) * 10) / 10,
+    runs: RUNS,
+    rows: ROWS,
+    bytes: bytes.length,
+    target_ms: 2000,
+  }),
+);
