@@ -1,0 +1,534 @@
+import type { Book } from '../domain/book';
+import { fromDayNumber } from '../domain/dates';
+import { convertMinor, type FxRates } from '../domain/money';
+import type { IsoDate } from '../domain/primitives';
+import type { Account, ActionState, Activity, Contact, Deal } from '../domain/records';
+import type { Thresholds } from '../settings/schema';
+
+/**
+ * The next-action rules engine: a pure function of the book and "now".
+ * Rules, urgency tiers, due dates and the snooze/done semantics are documented
+ * in ./README.md; keep the two in step.
+ */
+
+export type ActionKind =
+  | 'overdue_next_step'
+  | 'close_date_passed'
+  | 'stale_deal'
+  | 'closing_without_meeting'
+  | 'lead_not_converted'
+  | 'customer_untouched'
+  | 'low_csat'
+  | 'cross_sell'
+  | 'low_coverage';
+
+export type SuggestionKind =
+  | 'log_call'
+  | 'log_meeting'
+  | 'log_email'
+  | 'update_close_date'
+  | 'set_next_step'
+  | 'convert_lead'
+  | 'follow_up_csat'
+  | 'plan_cross_sell'
+  | 'prospect';
+
+export interface NextAction {
+  /** Stable: `${kind}:${recordId}` (low_coverage: `low_coverage:${period.start}`); the ActionState id. */
+  key: string;
+  kind: ActionKind;
+  record: { table: 'deals' | 'leads' | 'accounts' | 'csat' | 'quotas'; id: string; name: string };
+  /** i18n key in lib/i18n/messages/actions.ts and its params (raw numbers; `*Minor` are money beside `currency`). */
+  reason: { key: string; params: Record<string, string | number> };
+  /** When it should be done; overdue ones keep their original due date. */
+  due: IsoDate;
+  /** Integer tier, higher = more urgent (see URGENCY). */
+  urgency: number;
+  /** In reporting-currency minor units; 0 when unknown or no FX rate. */
+  amountAtStakeMinor: number;
+  suggestion: { kind: SuggestionKind; labelKey: string };
+}
+
+export interface ActionOptions {
+  /** Epoch ms. */
+  now: number;
+  /** Local date of `now` in the AE's time zone (the caller computes it). */
+  today: IsoDate;
+  /**
+   * Minutes east of UTC of the AE's time zone (Bangkok +420; that is
+   * `-new Date().getTimezoneOffset()`), used to turn activity instants into
+   * local days and local days back into instants. Default 0 = days are UTC days.
+   */
+  tzOffsetMinutes?: number;
+  thresholds: Thresholds;
+  reportingCurrency: string;
+  fxRates: FxRates;
+  /** The selected period, for "closing this period". */
+  period: { start: IsoDate; end: IsoDate };
+  /** From the KPI engine's pipeline_coverage, in reporting-currency minor units. */
+  coverage?: { ratio: number | null; remainingQuotaMinor: number; openPipelineMinor: number } | null;
+  /** Default: all. */
+  limit?: number;
+}
+
+export type ActionBook = Pick<
+  Book,
+  'deals' | 'leads' | 'accounts' | 'activities' | 'csat' | 'products' | 'actionStates' | 'contacts'
+>;
+
+/** Urgency tiers, one per rule; ties inside a tier are broken by amount at stake. */
+export const URGENCY: Readonly<Record<ActionKind, number>> = {
+  overdue_next_step: 9, // a promise to the buyer was missed
+  low_csat: 8, // an unhappy customer is waiting for an answer
+  close_date_passed: 7, // the forecast is wrong today
+  closing_without_meeting: 6, // revenue this period with no live conversation
+  stale_deal: 5,
+  lead_not_converted: 4,
+  customer_untouched: 3, // retention risk builds slowly
+  low_coverage: 2,
+  cross_sell: 1,
+};
+
+export const SUGGESTION: Readonly<Record<ActionKind, SuggestionKind>> = {
+  overdue_next_step: 'set_next_step',
+  close_date_passed: 'update_close_date',
+  stale_deal: 'log_call',
+  closing_without_meeting: 'log_meeting',
+  lead_not_converted: 'convert_lead',
+  customer_untouched: 'log_email',
+  low_csat: 'follow_up_csat',
+  cross_sell: 'plan_cross_sell',
+  low_coverage: 'prospect',
+};
+
+/** A closing deal should have its meeting at least this many days before the close date. */
+export const MEETING_LEAD_DAYS = 7;
+
+const MS_PER_DAY = 86_400_000;
+const NONE = -1; // instants are non-negative, so -1 means "no activity"
+
+/**
+ * Whether the AE's answer hides an action. `triggerAt` is the instant the action's
+ * condition started (start of the first local day it fires).
+ * - snoozed: hidden while now < until; with no `until` it behaves like done.
+ * - done: hidden while state.at >= triggerAt, so the same condition stays dismissed
+ *   but a recurrence (a later trigger) shows again.
+ */
+export function isHiddenByState(state: ActionState | undefined, triggerAt: number, now: number): boolean {
+  if (!state) return false;
+  if (state.status === 'snoozed' && state.until !== null) return now < state.until;
+  return state.at >= triggerAt;
+}
+
+/** Deterministic ranking: urgency desc, amount desc, due asc, key asc. */
+export function compareActions(a: NextAction, b: NextAction): number {
+  return (
+    b.urgency - a.urgency ||
+    b.amountAtStakeMinor - a.amountAtStakeMinor ||
+    (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[] {
+  const { now, thresholds, reportingCurrency, fxRates } = opts;
+  const tzMs = (opts.tzOffsetMinutes ?? 0) * 60_000;
+  const today = toDayNumber(opts.today);
+  const periodStart = toDayNumber(opts.period.start);
+  const periodEnd = toDayNumber(opts.period.end);
+  const dayStart = (day: number) => day * MS_PER_DAY - tzMs;
+  const dayOf = (instant: number) => Math.floor((instant + tzMs) / MS_PER_DAY);
+  const toReporting = (minor: number | null, currency: string | null): number =>
+    minor === null ? 0 : (convertMinor(minor, currency ?? reportingCurrency, reportingCurrency, fxRates) ?? 0);
+
+  const states = new Map<string, ActionState>();
+  for (const s of book.actionStates) states.set(s.id, s);
+
+  const out: NextAction[] = [];
+  const push = (
+    kind: ActionKind,
+    record: NextAction['record'],
+    key: string,
+    triggerDay: number,
+    due: number,
+    amountAtStakeMinor: number,
+    reasonKey: string,
+    params: Record<string, string | number>,
+  ) => {
+    if (states.size > 0 && isHiddenByState(states.get(key), dayStart(triggerDay), now)) return;
+    const suggestion = SUGGESTION[kind];
+    out.push({
+      key,
+      kind,
+      record,
+      reason: { key: reasonKey, params },
+      due: fromDayNumber(due),
+      urgency: URGENCY[kind],
+      amountAtStakeMinor,
+      suggestion: { kind: suggestion, labelKey: `actions.suggest.${suggestion}` },
+    });
+  };
+
+  // ------------------------------------------------------------ indexes
+  const deals = book.deals;
+  const nDeals = deals.length;
+  const accounts = book.accounts;
+  const contacts = book.contacts;
+  const join = joinFor(book);
+  const { accountIdx, actDeal, actAcc, actCon, dealAcc, contactAcc } = join;
+
+  // Last touch instants (NONE = never) and the latest non-no-show meeting per deal.
+  const dealLast = new Float64Array(nDeals).fill(NONE);
+  const dealMeeting = new Float64Array(nDeals).fill(NONE);
+  const accountLast = new Float64Array(accounts.length).fill(NONE);
+  const contactLast = new Float64Array(contacts.length).fill(NONE);
+
+  // ------------------------------------------------------------ one pass over activities
+  const acts = book.activities;
+  const snap = join.actSnap;
+  for (let i = 0, n = acts.length; i < n; i++) {
+    const a = acts[i]!;
+    if (a !== snap[i]) resolveActivity(join, i, a); // replaced in place since the join was cached
+    const kind = a.kind;
+    // An open task is a to-do, not a touch; a completed one touched when ticked off.
+    let t = kind === 'task' ? (a.completedAt ?? NONE) : a.at;
+    if (t > now) t = NONE; // scheduled, not happened yet
+    const d = actDeal[i]!;
+    if (d >= 0) {
+      if (t > dealLast[d]!) dealLast[d] = t;
+      // A booked meeting counts for "closing without meeting": it is what the action asks for.
+      if (kind === 'meeting' && a.at > dealMeeting[d]! && a.outcome !== 'no_show') dealMeeting[d] = a.at;
+    }
+    if (t === NONE) continue;
+    const x = actAcc[i]!;
+    if (x >= 0 && t > accountLast[x]!) accountLast[x] = t;
+    const c = actCon[i]!;
+    if (c >= 0 && t > contactLast[c]!) contactLast[c] = t;
+  }
+
+  // Per-account facts folded from deals and contacts (as local days; NONE = none).
+  const nAcc = accounts.length;
+  const accountTouchDay = new Int32Array(nAcc).fill(NONE);
+  const accountHasWon = new Uint8Array(nAcc);
+  const accountWonMinor = new Float64Array(nAcc);
+  const wonProducts: (Set<string> | undefined)[] = new Array(nAcc);
+  for (let x = 0; x < nAcc; x++) if (accountLast[x]! !== NONE) accountTouchDay[x] = dayOf(accountLast[x]!);
+  for (let c = 0; c < contacts.length; c++) {
+    const x = contactAcc[c]!;
+    if (contactLast[c]! === NONE || x < 0) continue;
+    const day = dayOf(contactLast[c]!);
+    if (day > accountTouchDay[x]!) accountTouchDay[x] = day;
+  }
+
+  // Active catalogue, by id and by lower-cased name (line items captured without a product id).
+  const activeById = new Set<string>();
+  const activeByName = new Map<string, string>();
+  for (const p of book.products) {
+    if (!p.active) continue;
+    activeById.add(p.id);
+    activeByName.set(p.name.trim().toLowerCase(), p.id);
+  }
+
+  // ------------------------------------------------------------ deal rules
+  const staleDays = thresholds.staleDealDays;
+  for (let i = 0; i < nDeals; i++) {
+    const deal = deals[i]!;
+    const x = dealAcc[i]!;
+    const lastAt = dealLast[i]!;
+    const lastDay = lastAt === NONE ? NONE : dayOf(lastAt);
+    if (x >= 0) {
+      if (lastDay > accountTouchDay[x]!) accountTouchDay[x] = lastDay;
+      if (deal.status === 'won') foldWon(deal, x);
+    }
+    if (deal.status !== 'open') continue;
+
+    // Built only when a rule fires: most open deals need no action.
+    let record: NextAction['record'] | null = null;
+    let amount = 0;
+    const fire = () => {
+      if (record === null) {
+        record = { table: 'deals', id: deal.id, name: deal.name };
+        amount = toReporting(deal.amountMinor, deal.currency);
+      }
+      return record;
+    };
+
+    if (deal.nextStepDue !== null) {
+      const due = toDayNumber(deal.nextStepDue);
+      if (due < today) {
+        push('overdue_next_step', fire(), `overdue_next_step:${deal.id}`, due + 1, due, amount,
+          deal.nextStep ? 'actions.reason.overdue_next_step' : 'actions.reason.overdue_next_step.untitled',
+          { deal: deal.name, nextStep: deal.nextStep ?? '', due: deal.nextStepDue, days: today - due });
+      }
+    }
+
+    const closeDay = deal.closeOn === null ? NONE : toDayNumber(deal.closeOn);
+    if (closeDay !== NONE && closeDay < today) {
+      push('close_date_passed', fire(), `close_date_passed:${deal.id}`, closeDay + 1, closeDay, amount,
+        'actions.reason.close_date_passed', { deal: deal.name, closeOn: deal.closeOn!, days: today - closeDay });
+    }
+
+    // Stale: the newer of the last activity and the creation day is more than N days ago.
+    const createdDay = toDayNumber(deal.createdOn);
+    const freshDay = lastDay > createdDay ? lastDay : createdDay;
+    if (today - freshDay > staleDays) {
+      const due = freshDay + staleDays;
+      if (lastDay === NONE || lastDay < createdDay) {
+        push('stale_deal', fire(), `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
+          { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
+      } else {
+        push('stale_deal', fire(), `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
+          { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
+      }
+    }
+
+    // Closing in the selected period, not yet past, with no meeting since the deal was created.
+    if (closeDay !== NONE && closeDay >= today && closeDay >= periodStart && closeDay <= periodEnd) {
+      const meetingAt = dealMeeting[i]!;
+      if (meetingAt === NONE || dayOf(meetingAt) < createdDay) {
+        const trigger = periodStart > createdDay ? periodStart : createdDay;
+        const wanted = closeDay - MEETING_LEAD_DAYS;
+        push('closing_without_meeting', fire(), `closing_without_meeting:${deal.id}`, trigger,
+          wanted > trigger ? wanted : trigger, amount, 'actions.reason.closing_without_meeting',
+          { deal: deal.name, closeOn: deal.closeOn!, days: closeDay - today });
+      }
+    }
+  }
+
+  function foldWon(deal: Deal, x: number) {
+    accountHasWon[x] = 1;
+    accountWonMinor[x] = accountWonMinor[x]! + toReporting(deal.amountMinor, deal.currency);
+    // Winning is a touch: the close day counts as contact with the customer.
+    if (deal.closeOn !== null) {
+      const d = toDayNumber(deal.closeOn);
+      if (d <= today && d > accountTouchDay[x]!) accountTouchDay[x] = d;
+    }
+    if (!accounts[x]!.isTarget) return; // penetration only matters for cross-sell targets
+    for (const li of deal.lineItems) {
+      const pid =
+        li.productId !== null && activeById.has(li.productId)
+          ? li.productId
+          : activeByName.get(li.productName.trim().toLowerCase());
+      if (pid === undefined) continue;
+      (wonProducts[x] ??= new Set()).add(pid);
+    }
+  }
+
+  // ------------------------------------------------------------ leads
+  const leadDays = thresholds.leadConversionDays;
+  for (const lead of book.leads) {
+    if (lead.qualifiedOn === null || lead.convertedDealId !== null || lead.convertedOn !== null) continue;
+    if (lead.disqualifiedOn !== null) continue;
+    const q = toDayNumber(lead.qualifiedOn);
+    const due = q + leadDays;
+    if (due < today) {
+      push('lead_not_converted', { table: 'leads', id: lead.id, name: lead.name }, `lead_not_converted:${lead.id}`,
+        due + 1, due, 0, 'actions.reason.lead_not_converted',
+        { lead: lead.name, company: lead.company ?? '', qualifiedOn: lead.qualifiedOn, days: today - q });
+    }
+  }
+
+  // ------------------------------------------------------------ accounts
+  const touchDays = thresholds.customerTouchDays;
+  const isCustomer = new Uint8Array(nAcc);
+  const potentials: number[] = [];
+  const potentialOf = new Float64Array(nAcc);
+  for (let x = 0; x < nAcc; x++) {
+    const acc = accounts[x]!;
+    const churned = acc.churnedOn !== null && toDayNumber(acc.churnedOn) <= today;
+    const since = acc.customerSince === null ? NONE : toDayNumber(acc.customerSince);
+    isCustomer[x] = !churned && (accountHasWon[x] === 1 || (since !== NONE && since <= today)) ? 1 : 0;
+    if (acc.isTarget && acc.potentialMinor !== null && acc.potentialMinor > 0) {
+      const p = toReporting(acc.potentialMinor, acc.potentialCurrency);
+      potentialOf[x] = p;
+      if (p > 0) potentials.push(p);
+    }
+  }
+  // "High potential" = top half of target accounts by potential (at or above the upper median).
+  potentials.sort((a, b) => a - b);
+  const highPotential = potentials.length > 0 ? potentials[potentials.length >> 1]! : Infinity;
+  const catalogue = activeById.size;
+
+  for (let x = 0; x < nAcc; x++) {
+    if (isCustomer[x] === 0) continue;
+    const acc = accounts[x]!;
+    const record = { table: 'accounts' as const, id: acc.id, name: acc.name };
+    const atRisk = accountWonMinor[x]!;
+
+    // Becoming a customer counts as a touch, like winning a deal does.
+    let last = accountTouchDay[x]!;
+    const since = acc.customerSince === null ? NONE : toDayNumber(acc.customerSince);
+    if (since <= today && since > last) last = since;
+    if (last !== NONE && today - last > touchDays) {
+      const due = last + touchDays;
+      push('customer_untouched', record, `customer_untouched:${acc.id}`, due + 1, due, atRisk,
+        'actions.reason.customer_untouched', { account: acc.name, days: today - last, lastTouch: fromDayNumber(last) });
+    }
+
+    const potential = potentialOf[x]!;
+    if (acc.isTarget && catalogue > 0 && potential > 0 && potential >= highPotential) {
+      const bought = wonProducts[x]?.size ?? 0;
+      const penetration = bought / catalogue;
+      if (penetration < thresholds.lowPenetration) {
+        // Not time-bound: "done" dismisses it for the selected period.
+        push('cross_sell', record, `cross_sell:${acc.id}`, periodStart, today, potential,
+          'actions.reason.cross_sell', {
+            account: acc.name,
+            bought,
+            catalogue,
+            penetration,
+            potentialMinor: potential,
+            currency: reportingCurrency,
+          });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ CSAT
+  if (book.csat.length > 0) {
+    for (const r of book.csat) {
+      if (r.score > 2 || r.followedUpAt !== null) continue;
+      const on = toDayNumber(r.on);
+      if (on > today) continue;
+      const x = accountIdx.get(r.accountId);
+      const accName = x === undefined ? r.accountId : accounts[x]!.name;
+      push('low_csat', { table: 'csat', id: r.id, name: accName }, `low_csat:${r.id}`, on, on,
+        x === undefined ? 0 : accountWonMinor[x]!, 'actions.reason.low_csat',
+        { account: accName, score: r.score, on: r.on, comment: r.comment });
+    }
+  }
+
+  // ------------------------------------------------------------ coverage
+  const cov = opts.coverage;
+  if (cov && cov.remainingQuotaMinor > 0) {
+    const ratio = cov.ratio ?? cov.openPipelineMinor / cov.remainingQuotaMinor;
+    const target = thresholds.coverageTarget;
+    if (ratio < target) {
+      const gap = Math.max(0, Math.round(target * cov.remainingQuotaMinor - cov.openPipelineMinor));
+      const start = opts.period.start;
+      push('low_coverage', { table: 'quotas', id: start, name: `${start} – ${opts.period.end}` },
+        `low_coverage:${start}`, periodStart, today, gap, 'actions.reason.low_coverage', {
+          ratio,
+          target,
+          remainingQuotaMinor: cov.remainingQuotaMinor,
+          openPipelineMinor: cov.openPipelineMinor,
+          gapMinor: gap,
+          currency: reportingCurrency,
+        });
+    }
+  }
+
+  out.sort(compareActions);
+  if (opts.limit !== undefined && opts.limit >= 0 && opts.limit < out.length) out.length = opts.limit;
+  return out;
+}
+
+// ------------------------------------------------------------------ helpers
+
+/**
+ * Day number of a `YYYY-MM-DD` string (days since 1970-01-01), by arithmetic on
+ * char codes: same result as domain/dates toDayNumber, without the slices and
+ * Date.UTC that dominate 100k-deal loops. Howard Hinnant's days_from_civil.
+ */
+function toDayNumber(d: IsoDate): number {
+  const y0 =
+    (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  const day = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The id join (which deal, account and contact each activity, deal and contact
+ * points at) as typed arrays. Resolving ~3 million string ids through Maps is most
+ * of the cost of a cold run; it depends only on the records, not on now or the
+ * settings, so it is cached per activities array and reused while the deals,
+ * accounts and contacts arrays hold the same record objects. Records are treated
+ * as immutable (a changed record is a new object, as Dexie and React hand them
+ * out): replaced elements are detected and re-resolved, in-place field edits are not.
+ */
+interface Join {
+  dealSnap: Deal[];
+  accountSnap: Account[];
+  contactSnap: Contact[];
+  actSnap: Activity[];
+  accountIdx: Map<string, number>;
+  dealIdx: Map<string, number>;
+  contactIdx: Map<string, number>;
+  dealAcc: Int32Array;
+  contactAcc: Int32Array;
+  actDeal: Int32Array;
+  actAcc: Int32Array;
+  actCon: Int32Array;
+}
+
+const joins = new WeakMap<Activity[], Join>();
+
+function sameElements<T>(a: T[], snap: T[]): boolean {
+  if (a.length !== snap.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== snap[i]) return false;
+  return true;
+}
+
+function indexById(records: { id: string }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) m.set(records[i]!.id, i);
+  return m;
+}
+
+function joinFor(book: ActionBook): Join {
+  const cached = joins.get(book.activities);
+  if (
+    cached &&
+    cached.actSnap.length === book.activities.length &&
+    sameElements(book.deals, cached.dealSnap) &&
+    sameElements(book.accounts, cached.accountSnap) &&
+    sameElements(book.contacts, cached.contactSnap)
+  ) {
+    return cached;
+  }
+  const { deals, accounts, contacts, activities } = book;
+  const accountIdx = indexById(accounts);
+  const dealIdx = indexById(deals);
+  const contactIdx = indexById(contacts);
+  const dealAcc = new Int32Array(deals.length);
+  for (let i = 0; i < deals.length; i++) {
+    const id = deals[i]!.accountId;
+    dealAcc[i] = id === null ? -1 : (accountIdx.get(id) ?? -1);
+  }
+  const contactAcc = new Int32Array(contacts.length);
+  for (let i = 0; i < contacts.length; i++) {
+    const id = contacts[i]!.accountId;
+    contactAcc[i] = id === null ? -1 : (accountIdx.get(id) ?? -1);
+  }
+  const n = activities.length;
+  const join: Join = {
+    dealSnap: deals.slice(),
+    accountSnap: accounts.slice(),
+    contactSnap: contacts.slice(),
+    actSnap: new Array<Activity>(n),
+    accountIdx,
+    dealIdx,
+    contactIdx,
+    dealAcc,
+    contactAcc,
+    actDeal: new Int32Array(n),
+    actAcc: new Int32Array(n),
+    actCon: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) resolveActivity(join, i, activities[i]!);
+  joins.set(activities, join);
+  return join;
+}
+
+function resolveActivity(join: Join, i: number, a: Activity): void {
+  join.actSnap[i] = a;
+  join.actDeal[i] = a.dealId === null ? -1 : (join.dealIdx.get(a.dealId) ?? -1);
+  join.actAcc[i] = a.accountId === null ? -1 : (join.accountIdx.get(a.accountId) ?? -1);
+  join.actCon[i] = a.contactId === null ? -1 : (join.contactIdx.get(a.contactId) ?? -1);
+}
