@@ -1,0 +1,520 @@
+import type { Book } from '../domain/book';
+import { currencyExponent, type FxRates } from '../domain/money';
+import { dayOf, lowerBound, NO_DAY, orderByDay } from './days';
+
+/**
+ * The KPI index: every record's dates turned into day numbers once, amounts
+ * converted to the reporting currency once, records sorted by the day that puts
+ * them in a period, with prefix sums. A period's KPIs are then a few binary
+ * searches and subtractions, so the 14 periods of a report (current, previous,
+ * 12 trend months) cost little more than one.
+ */
+
+export interface KpiIndexOptions {
+  reportingCurrency: string;
+  fxRates: FxRates;
+  /** Minutes east of UTC used to turn activity instants into local days (+420 for Bangkok). */
+  tzOffsetMinutes: number;
+  /** The AE's territories; when given, territory growth covers only these. */
+  territories?: readonly string[];
+}
+
+/** Records sorted by a day: positions 0..n-1, `day` ascending, `idx` = index in the book's array. */
+export interface DaySeries {
+  n: number;
+  day: Int32Array;
+  idx: Int32Array;
+}
+
+export const FLAG_NO_AMOUNT = 1;
+export const FLAG_NO_RATE = 2;
+
+export interface WonSeries extends DaySeries {
+  /** Prefix sums over positions (length n + 1). */
+  revenue: Float64Array;
+  orders: Float64Array;
+  cycleSum: Float64Array;
+  noRate: Int32Array;
+  noAmount: Int32Array;
+  /** New-business revenue within the AE's territories. */
+  nbRevenue: Float64Array;
+  nbNoRate: Int32Array;
+  nbNoAmount: Int32Array;
+  /** Per position: days from created to close (never negative). */
+  cycle: Int32Array;
+  /** Per position: territory index for in-scope new business, -1 otherwise. */
+  territory: Int32Array;
+}
+
+export interface OpenSeries extends DaySeries {
+  amount: Float64Array;
+  weighted: Float64Array;
+  commit: Float64Array;
+  bestCase: Float64Array;
+  noRate: Int32Array;
+  commitNoRate: Int32Array;
+  bestCaseNoRate: Int32Array;
+}
+
+/** Activity counts per local day for one kind: prefix sums over days [base, base + prefix.length - 1). */
+export interface DayCounts {
+  base: number;
+  prefix: Int32Array;
+  /** Days outside the dense table (dirty data: instants centuries away), sorted. */
+  sorted: Int32Array | null;
+}
+
+export interface KpiIndex {
+  book: Book;
+  reportingCurrency: string;
+  tzOffsetMinutes: number;
+  /** Per deal (book order): converted amount (0 when unknown), flags, days. */
+  dealAmount: Float64Array;
+  dealFlags: Uint8Array;
+  dealCreated: Int32Array;
+  dealClose: Int32Array;
+  /** Per deal: index of its account for won deals with a close date, -1 otherwise. */
+  dealAccount: Int32Array;
+  won: WonSeries;
+  lost: DaySeries;
+  /** All deals by created day; `wonBy` per position: close day of a won deal, -NO_DAY if won with no close date, NO_DAY otherwise. */
+  created: DaySeries & { wonBy: Int32Array };
+  open: OpenSeries;
+  /** Leads by qualified day; `converted` per position: day converted, NO_DAY if not. */
+  qualified: DaySeries & { converted: Int32Array };
+  calls: DayCounts;
+  meetings: DayCounts;
+  emails: DayCounts;
+  /** Per account (book order). */
+  accountSince: Int32Array;
+  accountChurn: Int32Array;
+  accountTarget: Uint8Array;
+  targetCount: number;
+  accountIndex: Map<string, number>;
+  csat: DaySeries & { positive: Int32Array };
+  spend: DaySeries & { amount: Float64Array; noRate: Int32Array };
+  quotas: { id: string; start: number; end: number; amount: number; currency: string }[];
+  /** Active catalogue product ids, and lower-cased names to ids (line items without a product id). */
+  catalogue: string[];
+  catalogueByName: Map<string, string>;
+  territoryNames: (string | null)[];
+  convert: (minor: number, currency: string) => number;
+}
+
+/**
+ * Converts minor units of a currency into reporting-currency minor units, with the
+ * very same arithmetic as lib/domain convertMinor, or NaN when no rate is known
+ * (NaN never leaves the engine: callers turn it into a null with a reason).
+ */
+export function makeConverter(to: string, rates: FxRates): (minor: number, currency: string) => number {
+  const pt = 10 ** currencyExponent(to);
+  // Per currency: [divisor, rate], or null when no rate is known.
+  const known = new Map<string, [number, number] | null>();
+  let lastCur = to;
+  let last: [number, number] | null = [1, 1];
+  return (minor, cur) => {
+    if (cur === to) return minor;
+    if (cur !== lastCur) {
+      let k = known.get(cur);
+      if (k === undefined) {
+        const rate = Object.hasOwn(rates, cur) ? rates[cur] : undefined;
+        k = rate === undefined || !(rate > 0) ? null : [10 ** currencyExponent(cur), rate];
+        known.set(cur, k);
+      }
+      lastCur = cur;
+      last = k;
+    }
+    if (last === null) return NaN;
+    return Math.round((minor / last[0]) * last[1] * pt);
+  };
+}
+
+function series(idxs: Int32Array, days: Int32Array, n: number): DaySeries {
+  const order = orderByDay(days, n);
+  const day = new Int32Array(n);
+  const idx = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const o = order[p]!;
+    day[p] = days[o]!;
+    idx[p] = idxs[o]!;
+  }
+  return { n, day, idx };
+}
+
+const KIND_CALL = 0;
+const KIND_MEETING = 1;
+const KIND_EMAIL = 2;
+
+/**
+ * Activity counts per kind and local day in one pass and no scratch arrays: a dense
+ * table that grows (doubling) to cover the days met. Days so far away that the
+ * table would exceed 4 entries per activity (dirty data) go to a sorted side list.
+ */
+function activityCounts(book: Book, tz: number): [DayCounts, DayCounts, DayCounts] {
+  const acts = book.activities;
+  const n = acts.length;
+  const offMs = tz * 60_000;
+  const cap = 4 * n + 4096;
+  let base = 0;
+  let len = 0;
+  let table = new Int32Array(0);
+  const outside: number[][] = [[], [], []];
+  for (let i = 0; i < n; i++) {
+    const a = acts[i]!;
+    const k = a.kind;
+    const code = k === 'call' ? KIND_CALL : k === 'meeting' ? KIND_MEETING : k === 'email' ? KIND_EMAIL : 3;
+    if (code === 3) continue;
+    const d = Math.floor((a.at + offMs) / 86_400_000);
+    let off = d - base;
+    if (off < 0 || off >= len) {
+      const lo = len === 0 ? d : Math.min(base, d);
+      const hi = len === 0 ? d : Math.max(base + len - 1, d);
+      const span = hi - lo + 1;
+      if (span > cap) {
+        outside[code]!.push(d);
+        continue;
+      }
+      const slack = Math.min(Math.max(64, span >> 1), cap - span);
+      const nBase = lo - (d < base ? slack : 0);
+      const nLen = span + slack;
+      const next = new Int32Array(3 * nLen);
+      if (len > 0) for (let kk = 0; kk < 3; kk++) next.set(table.subarray(kk * len, (kk + 1) * len), kk * nLen + (base - nBase));
+      table = next;
+      base = nBase;
+      len = nLen;
+      off = d - base;
+    }
+    table[code * len + off]!++;
+  }
+  const out: DayCounts[] = [];
+  for (let k = 0; k < 3; k++) {
+    const prefix = new Int32Array(len + 1);
+    let run = 0;
+    for (let r = 0; r < len; r++) prefix[r + 1] = run += table[k * len + r]!;
+    const o = outside[k]!;
+    out.push({ base, prefix, sorted: o.length > 0 ? Int32Array.from(o).sort() : null });
+  }
+  return out as [DayCounts, DayCounts, DayCounts];
+}
+
+export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
+  const convert = makeConverter(opts.reportingCurrency, opts.fxRates);
+
+  // ---------------------------------------------------------------- accounts (first: deals need them)
+  const accounts = book.accounts;
+  const nA = accounts.length;
+  const accountIndex = new Map<string, number>();
+  for (let i = 0; i < nA; i++) accountIndex.set(accounts[i]!.id, i);
+  const firstWon = new Int32Array(nA).fill(NO_DAY);
+
+  // Territories: a fixed list from settings, or every territory met (null = none).
+  const fixedTerritories = opts.territories && opts.territories.length > 0 ? opts.territories : null;
+  const territoryNames: (string | null)[] = fixedTerritories ? [...fixedTerritories] : [];
+  const territoryOf = new Map<string | null, number>(territoryNames.map((t, i) => [t, i]));
+
+  // ---------------------------------------------------------------- deals
+  const deals = book.deals;
+  const nD = deals.length;
+  const dealAmount = new Float64Array(nD);
+  const dealFlags = new Uint8Array(nD);
+  const dealCreated = new Int32Array(nD);
+  const dealClose = new Int32Array(nD);
+  const wonI = new Int32Array(nD);
+  const wonD = new Int32Array(nD);
+  const lostI = new Int32Array(nD);
+  const lostD = new Int32Array(nD);
+  const openI = new Int32Array(nD);
+  const openD = new Int32Array(nD);
+  const allI = new Int32Array(nD);
+  // What the sorted series need, read while the deal object is at hand (one pass over the objects):
+  // won → orders and territory index; open → forecast category and probability.
+  const won1 = new Uint8Array(nD);
+  const aux = new Int32Array(nD);
+  const terr = new Int32Array(nD);
+  const prob = new Float64Array(nD);
+  const dealAccount = new Int32Array(nD).fill(-1);
+  let nWon = 0;
+  let nLost = 0;
+  let nOpen = 0;
+  for (let i = 0; i < nD; i++) {
+    const d = deals[i]!;
+    const created = dayOf(d.createdOn);
+    const close = d.closeOn ? dayOf(d.closeOn) : NO_DAY;
+    dealCreated[i] = created;
+    dealClose[i] = close;
+    allI[i] = i;
+    if (d.amountMinor === null) dealFlags[i] = FLAG_NO_AMOUNT;
+    else {
+      const v = convert(d.amountMinor, d.currency);
+      if (v !== v) dealFlags[i] = FLAG_NO_RATE;
+      else dealAmount[i] = v;
+    }
+    const st = d.status;
+    if (st === 'won') {
+      won1[i] = 1;
+      if (close === NO_DAY) continue;
+      wonI[nWon] = i;
+      wonD[nWon++] = close;
+      const nItems = d.lineItems.length;
+      aux[i] = nItems > 0 ? nItems : 1;
+      let a: number | undefined;
+      if (d.accountId !== null) {
+        a = accountIndex.get(d.accountId);
+        if (a !== undefined) {
+          dealAccount[i] = a;
+          if (close < firstWon[a]!) firstWon[a] = close;
+        }
+      }
+      let t = -1;
+      if (d.type === 'new_business') {
+        const name = d.territory ?? (a !== undefined ? accounts[a]!.territory : null);
+        const known = territoryOf.get(name);
+        if (known !== undefined) t = known;
+        else if (!fixedTerritories) {
+          t = territoryNames.length;
+          territoryNames.push(name);
+          territoryOf.set(name, t);
+        }
+      }
+      terr[i] = t;
+    } else if (st === 'lost') {
+      if (close !== NO_DAY) {
+        lostI[nLost] = i;
+        lostD[nLost++] = close;
+      }
+    } else if (close !== NO_DAY) {
+      openI[nOpen] = i;
+      openD[nOpen++] = close;
+      const cat = d.forecastCategory;
+      aux[i] = cat === 'commit' ? 1 : cat === 'best_case' ? 2 : 0;
+      prob[i] = d.probability;
+    }
+  }
+
+  // Won deals by close day, with prefix sums.
+  const wonS = series(wonI, wonD, nWon);
+  const revenue = new Float64Array(nWon + 1);
+  const orders = new Float64Array(nWon + 1);
+  const cycleSum = new Float64Array(nWon + 1);
+  const noRate = new Int32Array(nWon + 1);
+  const noAmount = new Int32Array(nWon + 1);
+  const nbRevenue = new Float64Array(nWon + 1);
+  const nbNoRate = new Int32Array(nWon + 1);
+  const nbNoAmount = new Int32Array(nWon + 1);
+  const cycle = new Int32Array(nWon);
+  const territory = new Int32Array(nWon);
+  for (let p = 0; p < nWon; p++) {
+    const i = wonS.idx[p]!;
+    const f = dealFlags[i]!;
+    const amt = dealAmount[i]!;
+    const c = wonS.day[p]! - dealCreated[i]!;
+    cycle[p] = c > 0 ? c : 0;
+    revenue[p + 1] = revenue[p]! + amt;
+    orders[p + 1] = orders[p]! + aux[i]!;
+    cycleSum[p + 1] = cycleSum[p]! + cycle[p]!;
+    noRate[p + 1] = noRate[p]! + (f === FLAG_NO_RATE ? 1 : 0);
+    noAmount[p + 1] = noAmount[p]! + (f === FLAG_NO_AMOUNT ? 1 : 0);
+    const t = terr[i]!;
+    territory[p] = t;
+    const inScope = t >= 0;
+    nbRevenue[p + 1] = nbRevenue[p]! + (inScope ? amt : 0);
+    nbNoRate[p + 1] = nbNoRate[p]! + (inScope && f === FLAG_NO_RATE ? 1 : 0);
+    nbNoAmount[p + 1] = nbNoAmount[p]! + (inScope && f === FLAG_NO_AMOUNT ? 1 : 0);
+  }
+  const won: WonSeries = {
+    ...wonS,
+    revenue,
+    orders,
+    cycleSum,
+    noRate,
+    noAmount,
+    nbRevenue,
+    nbNoRate,
+    nbNoAmount,
+    cycle,
+    territory,
+  };
+
+  const lost = series(lostI, lostD, nLost);
+
+  const createdS = series(allI, dealCreated, nD);
+  const wonBy = new Int32Array(nD);
+  for (let p = 0; p < nD; p++) {
+    const i = createdS.idx[p]!;
+    wonBy[p] = won1[i] === 1 ? (dealClose[i] === NO_DAY ? -NO_DAY : dealClose[i]!) : NO_DAY;
+  }
+
+  const openS = series(openI, openD, nOpen);
+  const oAmount = new Float64Array(nOpen + 1);
+  const oWeighted = new Float64Array(nOpen + 1);
+  const oCommit = new Float64Array(nOpen + 1);
+  const oBest = new Float64Array(nOpen + 1);
+  const oNoRate = new Int32Array(nOpen + 1);
+  const oCommitNoRate = new Int32Array(nOpen + 1);
+  const oBestNoRate = new Int32Array(nOpen + 1);
+  for (let p = 0; p < nOpen; p++) {
+    const i = openS.idx[p]!;
+    const amt = dealAmount[i]!; // an open deal with no amount yet adds 0
+    const bad = dealFlags[i] === FLAG_NO_RATE ? 1 : 0;
+    const cat = aux[i]!;
+    oAmount[p + 1] = oAmount[p]! + amt;
+    oWeighted[p + 1] = oWeighted[p]! + amt * prob[i]!;
+    oCommit[p + 1] = oCommit[p]! + (cat === 1 ? amt : 0);
+    oBest[p + 1] = oBest[p]! + (cat === 2 ? amt : 0);
+    oNoRate[p + 1] = oNoRate[p]! + bad;
+    oCommitNoRate[p + 1] = oCommitNoRate[p]! + (cat === 1 ? bad : 0);
+    oBestNoRate[p + 1] = oBestNoRate[p]! + (cat === 2 ? bad : 0);
+  }
+  const open: OpenSeries = {
+    ...openS,
+    amount: oAmount,
+    weighted: oWeighted,
+    commit: oCommit,
+    bestCase: oBest,
+    noRate: oNoRate,
+    commitNoRate: oCommitNoRate,
+    bestCaseNoRate: oBestNoRate,
+  };
+
+  // ---------------------------------------------------------------- leads
+  const leads = book.leads;
+  const nL = leads.length;
+  const qI = new Int32Array(nL);
+  const qD = new Int32Array(nL);
+  let nQ = 0;
+  for (let i = 0; i < nL; i++) {
+    const q = leads[i]!.qualifiedOn;
+    if (q) {
+      qI[nQ] = i;
+      qD[nQ++] = dayOf(q);
+    }
+  }
+  const qS = series(qI, qD, nQ);
+  const converted = new Int32Array(nQ);
+  // Converted leads without a date take their deal's created date: look those deals up in one pass.
+  let waiting: Map<string, number[]> | null = null;
+  for (let p = 0; p < nQ; p++) {
+    const l = leads[qS.idx[p]!]!;
+    if (l.convertedOn) converted[p] = dayOf(l.convertedOn);
+    else if (l.convertedDealId) {
+      converted[p] = qS.day[p]!; // if the deal is not in the book: converted when qualified
+      waiting ??= new Map();
+      const list = waiting.get(l.convertedDealId);
+      if (list) list.push(p);
+      else waiting.set(l.convertedDealId, [p]);
+    } else converted[p] = NO_DAY;
+  }
+  if (waiting) {
+    for (let i = 0; i < nD; i++) {
+      const list = waiting.get(deals[i]!.id);
+      if (list) for (const p of list) converted[p] = dealCreated[i]!;
+    }
+  }
+
+  // ---------------------------------------------------------------- activities
+  const [calls, meetings, emails] = activityCounts(book, opts.tzOffsetMinutes);
+
+  // ---------------------------------------------------------------- accounts
+  const accountSince = new Int32Array(nA);
+  const accountChurn = new Int32Array(nA);
+  const accountTarget = new Uint8Array(nA);
+  let targetCount = 0;
+  for (let i = 0; i < nA; i++) {
+    const a = accounts[i]!;
+    accountSince[i] = a.customerSince ? dayOf(a.customerSince) : firstWon[i]!;
+    accountChurn[i] = a.churnedOn ? dayOf(a.churnedOn) : NO_DAY;
+    if (a.isTarget) {
+      accountTarget[i] = 1;
+      targetCount++;
+    }
+  }
+
+  // ---------------------------------------------------------------- CSAT, spend, quotas, catalogue
+  const nC = book.csat.length;
+  const cI = new Int32Array(nC);
+  const cD = new Int32Array(nC);
+  for (let i = 0; i < nC; i++) {
+    cI[i] = i;
+    cD[i] = dayOf(book.csat[i]!.on);
+  }
+  const cS = series(cI, cD, nC);
+  const positive = new Int32Array(nC + 1);
+  for (let p = 0; p < nC; p++) positive[p + 1] = positive[p]! + (book.csat[cS.idx[p]!]!.score >= 4 ? 1 : 0);
+
+  const nS = book.spend.length;
+  const sI = new Int32Array(nS);
+  const sD = new Int32Array(nS);
+  for (let i = 0; i < nS; i++) {
+    sI[i] = i;
+    sD[i] = dayOf(book.spend[i]!.on);
+  }
+  const sS = series(sI, sD, nS);
+  const sAmount = new Float64Array(nS + 1);
+  const sNoRate = new Int32Array(nS + 1);
+  for (let p = 0; p < nS; p++) {
+    const e = book.spend[sS.idx[p]!]!;
+    const v = convert(e.amountMinor, e.currency);
+    const bad = v !== v;
+    sAmount[p + 1] = sAmount[p]! + (bad ? 0 : v);
+    sNoRate[p + 1] = sNoRate[p]! + (bad ? 1 : 0);
+  }
+
+  const quotas = book.quotas.map((q) => ({
+    id: q.id,
+    start: dayOf(q.start),
+    end: dayOf(q.end),
+    amount: convert(q.amountMinor, q.currency),
+    currency: q.currency,
+  }));
+
+  const catalogue: string[] = [];
+  const catalogueByName = new Map<string, string>();
+  for (const p of book.products) {
+    if (!p.active) continue;
+    catalogue.push(p.id);
+    catalogueByName.set(p.name.trim().toLowerCase(), p.id);
+  }
+
+  return {
+    book,
+    reportingCurrency: opts.reportingCurrency,
+    tzOffsetMinutes: opts.tzOffsetMinutes,
+    dealAmount,
+    dealFlags,
+    dealCreated,
+    dealClose,
+    dealAccount,
+    won,
+    lost,
+    created: { ...createdS, wonBy },
+    open,
+    qualified: { ...qS, converted },
+    calls,
+    meetings,
+    emails,
+    accountSince,
+    accountChurn,
+    accountTarget,
+    targetCount,
+    accountIndex,
+    csat: { ...cS, positive },
+    spend: { ...sS, amount: sAmount, noRate: sNoRate },
+    quotas,
+    catalogue,
+    catalogueByName,
+    territoryNames,
+    convert,
+  };
+}
+
+/** Activities of one kind on days [from, to]. */
+export function countDays(c: DayCounts, from: number, to: number): number {
+  if (to < from) return 0;
+  const len = c.prefix.length - 1;
+  const a = Math.min(Math.max(from - c.base, 0), len);
+  const b = Math.min(Math.max(to - c.base + 1, 0), len);
+  let count = c.prefix[b]! - c.prefix[a]!;
+  const s = c.sorted;
+  if (s) count += lowerBound(s, s.length, to + 1) - lowerBound(s, s.length, from);
+  return count;
+}
