@@ -2,6 +2,9 @@ import { useT } from '../providers/SettingsContext';
 import { ToastHost } from '../ui/Toast';
 import { CatalogueEditors } from './catalogue';
 import { DataSection } from './DataSection';
+import { BackupSection } from './io/BackupSection';
+import { ExportSection } from './io/ExportSection';
+import { ImportSection } from './io/ImportSection';
 import { QuotaEditor } from './QuotaEditor';
 import { SettingsForm } from './SettingsForm';
 
@@ -18,12 +21,18 @@ export function OptionsApp() {
           <a href="#stages-title">{t('settings.stages.title')}</a>
           <a href="#products-title">{t('settings.products.title')}</a>
           <a href="#spend-title">{t('settings.spend.title')}</a>
+          <a href="#import-title">{t('ioui.import.title')}</a>
+          <a href="#export-title">{t('ioui.export.title')}</a>
+          <a href="#backup-title">{t('io.backup.title')}</a>
           <a href="#data-title">{t('options.nav.data')}</a>
         </nav>
       </header>
       <SettingsForm />
+      <ImportSection />
+      <ExportSection />
       <QuotaEditor />
       <CatalogueEditors />
+      <BackupSection />
       <DataSection />
       <ToastHost />
     </main>

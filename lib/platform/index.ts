@@ -27,7 +27,12 @@ export function watchSettings(cb: (s: { settings: Settings; problems: string[] }
 }
 
 export function browserLanguage(): string {
-  return browser.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    // Test doubles and some embedders lack i18n: the page's language is the next best signal.
+    return globalThis.navigator?.language ?? 'en';
+  }
 }
 
 type SidebarBrowser = { sidebarAction?: { open(): Promise<void> } };

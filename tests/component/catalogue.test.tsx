@@ -298,8 +298,9 @@ describe('catalogue editors on the options page', () => {
     for (const id of ['stages-title', 'territories-title', 'targets-title', 'products-title', 'spend-title', 'quiet-title']) {
       expect(document.getElementById(id)?.closest('section')).toHaveAttribute('aria-labelledby', id);
     }
-    expect(screen.getAllByLabelText('From')).toHaveLength(1);
-    expect(screen.getAllByLabelText('To')).toHaveLength(1);
+    const quotas = within(screen.getByRole('region', { name: 'Quotas' }));
+    expect(quotas.getAllByLabelText('From')).toHaveLength(1);
+    expect(quotas.getAllByLabelText('To')).toHaveLength(1);
     expect(screen.getAllByLabelText(/Amount/)).toHaveLength(1);
     expect(screen.queryAllByLabelText('Currency')).toHaveLength(0);
     expect(screen.queryAllByRole('button', { name: 'Remove' })).toHaveLength(0);

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../components/options/OptionsApp';
@@ -51,12 +51,13 @@ describe('options page', () => {
     const user = userEvent.setup();
     renderPage(<OptionsApp />);
     expect(await screen.findByText(/No quota yet/)).toBeInTheDocument();
-    await user.type(screen.getByLabelText('From'), '2026-10-01');
-    await user.type(screen.getByLabelText('To'), '2026-12-31');
-    await user.type(screen.getByLabelText(/Amount/), '3,000,000');
-    await user.click(screen.getByRole('button', { name: 'Add quota' }));
+    const quotas = within(screen.getByRole('region', { name: 'Quotas' }));
+    await user.type(quotas.getByLabelText('From'), '2026-10-01');
+    await user.type(quotas.getByLabelText('To'), '2026-12-31');
+    await user.type(quotas.getByLabelText(/Amount/), '3,000,000');
+    await user.click(quotas.getByRole('button', { name: 'Add quota' }));
     await waitFor(async () => expect(await getDb().quotas.toArray()).toMatchObject([{ start: '2026-10-01', end: '2026-12-31', amountMinor: 300_000_000, currency: 'THB' }]));
-    await user.click(await screen.findByRole('button', { name: 'Remove' }));
+    await user.click(await quotas.findByRole('button', { name: 'Remove' }));
     await waitFor(async () => expect(await getDb().quotas.count()).toBe(0));
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect(await getDb().quotas.count()).toBe(1));

@@ -28,7 +28,8 @@ describe('the built extension', () => {
 
   it('opens every page on an empty state that says what to do next', async () => {
     const panel = await SidePanelPage.open(session);
-    await expect(panel.loadDemoButton.isVisible()).resolves.toBe(true);
+    await panel.loadDemoButton.waitFor();
+    expect(await panel.page.getByRole('heading', { name: 'Welcome to AE Cockpit' }).isVisible()).toBe(true);
     const popup = await PopupPage.open(session);
     await popup.page.getByTestId('load-demo').waitFor();
     const options = await OptionsPage.open(session);
@@ -55,6 +56,13 @@ describe('the built extension', () => {
     expect(reloaded).toBe(false);
     await popup.page.close();
     await panel.page.close();
+  });
+
+  it('the Firefox build declares the side panel as a sidebar', () => {
+    const ff = JSON.parse(readFileSync(join(EXTENSION_DIR, '../firefox-mv2/manifest.json'), 'utf8'));
+    expect(ff.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(ff.browser_action.default_popup).toBe('popup.html');
+    expect(ff.permissions).not.toContain('sidePanel');
   });
 
   it('switches the whole UI to Thai from the options page, with Buddhist-era dates', async () => {

@@ -39,6 +39,7 @@ export const ioMessages = defineMessages(
     'io.warn.unresolvedAccount': 'No matching account found; the link is left empty.',
     'io.warn.unresolvedContact': 'No matching contact found; the link is left empty.',
     'io.warn.createdMissing': 'No created date; the import day is used.',
+    'io.warn.unknownOutcome': 'Unknown outcome; left empty.',
 
     // ---- import: preview and mapping
     'io.preview.creates': '{count} to create',
@@ -166,6 +167,7 @@ export const ioMessages = defineMessages(
     'io.warn.unresolvedAccount': 'ไม่พบบัญชีลูกค้าที่ตรงกัน จึงไม่ได้เชื่อมโยง',
     'io.warn.unresolvedContact': 'ไม่พบผู้ติดต่อที่ตรงกัน จึงไม่ได้เชื่อมโยง',
     'io.warn.createdMissing': 'ไม่มีวันที่สร้าง จึงใช้วันที่นำเข้าแทน',
+    'io.warn.unknownOutcome': 'ไม่รู้จักผลลัพธ์ จึงเว้นว่างไว้',
 
     // ---- import: preview and mapping
     'io.preview.creates': 'สร้างใหม่ {count} รายการ',

@@ -71,3 +71,31 @@ export class OptionsPage {
     await this.page.locator('#opt-language').selectOption(lang);
   }
 }
+
+export class ImportFlow {
+  constructor(readonly page: Page) {}
+  async chooseFile(name: string, content: string | Buffer) {
+    await this.page.locator('#import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+    await this.page.getByTestId('import-detected').waitFor();
+  }
+  async preview() {
+    await this.page.getByTestId('import-preview').click();
+    await this.page.getByTestId('import-plan').waitFor();
+  }
+  async planCounts() {
+    const n = async (id: string) => Number(((await this.page.getByTestId(id).textContent()) ?? '').replace(/[^\d]/g, ''));
+    return { creates: await n('plan-creates'), updates: await n('plan-updates'), rejects: await n('plan-rejects') };
+  }
+  async run() {
+    await this.page.getByTestId('import-go').click();
+    await this.page.getByTestId('toast').filter({ hasText: 'Imported' }).waitFor();
+  }
+  /** Clicks a download button and returns the file's text (as bytes, to see a BOM). */
+  async download(testId: string): Promise<Buffer> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(testId).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+}

@@ -1,0 +1,341 @@
+import { useState } from 'react';
+import { getDb } from '../../../lib/db';
+import { buildExistingIndex, commitImport, type ImportProgress } from '../../../lib/db/import';
+import { newId } from '../../../lib/db/writes';
+import { decodeBytes, ImportFileError, type EncodingChoice } from '../../../lib/io/csv/decode';
+import { parseCsv, type ParsedCsv } from '../../../lib/io/csv/parse';
+import { IMPORT_ENTITIES, IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from '../../../lib/io/import/fields';
+import { detectMappedDateFormats, detectProfile, headerSetKey, mappingFromStored, mappingToStored, proposeMapping, type Crm } from '../../../lib/io/import/profiles';
+import { buildImport, type ImportPlan, type ImportSite } from '../../../lib/io/import/rows';
+import type { DateFormat } from '../../../lib/io/import/values';
+import { describeStorageError } from '../../../lib/io/backup/storage-error';
+import { readFileBytes } from '../../../lib/platform/download';
+import { useSettings } from '../../providers/SettingsContext';
+import { useToast } from '../../providers/toast';
+
+const ENCODINGS: EncodingChoice[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-874'];
+const REJECTS_SHOWN = 100;
+
+interface Loaded {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding: string;
+  parsed: ParsedCsv;
+  crm: Crm;
+}
+
+const siteOf = (crm: Crm): ImportSite => (crm === 'generic' ? 'csv' : crm);
+
+/** Import: choose a file → check the columns (and date order if unclear) → preview → one-transaction write. */
+export function ImportSection() {
+  const { t, settings, save, locale } = useSettings();
+  const show = useToast((s) => s.show);
+  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [entity, setEntity] = useState<ImportEntity>('deals');
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [dateFormats, setDateFormats] = useState<Record<string, DateFormat>>({});
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [busy, setBusy] = useState<null | 'reading' | 'previewing'>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fmt = (n: number) => n.toLocaleString(locale);
+
+  function reset() {
+    setLoaded(null);
+    setPlan(null);
+    setError(null);
+    setProgress(null);
+    setDateFormats({});
+  }
+
+  function mappingFor(parsed: ParsedCsv, e: ImportEntity, crm: Crm): ColumnMapping {
+    const stored = settings.importMappings[`${e}:${headerSetKey(parsed.headers)}`];
+    return stored ? mappingFromStored(stored, parsed.headers, e) : proposeMapping(parsed.headers, parsed.rows.slice(0, 50), e, crm);
+  }
+
+  async function onFile(file: File, enc: EncodingChoice) {
+    reset();
+    setBusy('reading');
+    try {
+      const bytes = await readFileBytes(file);
+      const decoded = decodeBytes(bytes, enc);
+      const parsed = parseCsv(decoded.text);
+      const fatal = parsed.errors.find((e) => e.code === 'empty' || e.code === 'no_rows');
+      if (fatal) throw new Error(t(fatal.message, { row: fatal.row, ...fatal.params }));
+      const profile = detectProfile(parsed.headers);
+      setLoaded({ fileName: file.name, bytes, encoding: decoded.encoding, parsed, crm: profile.crm });
+      setEntity(profile.entity);
+      setMapping(mappingFor(parsed, profile.entity, profile.crm));
+    } catch (e) {
+      setError(e instanceof ImportFileError ? `${file.name}: ${t(e.key, e.params)}` : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function preview() {
+    if (!loaded) return;
+    setBusy('previewing');
+    setError(null);
+    // Let the "checking" state paint before the (possibly long) synchronous pass over every row.
+    await new Promise((r) => setTimeout(r, 0));
+    try {
+      const existing = await buildExistingIndex(getDb(), entity);
+      const p = buildImport(loaded.parsed, mapping, {
+        entity,
+        site: siteOf(loaded.crm),
+        now: Date.now(),
+        defaultCurrency: settings.reportingCurrency,
+        stageRules: settings.stageRules,
+        dateFormats,
+        existing,
+        newId: () => newId(),
+      });
+      setPlan(p);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runImport() {
+    if (!loaded || !plan) return;
+    setError(null);
+    try {
+      const result = await commitImport(getDb(), plan, setProgress);
+      const key = `${entity}:${headerSetKey(loaded.parsed.headers)}`;
+      await save({ ...settings, importMappings: { ...settings.importMappings, [key]: mappingToStored(mapping, loaded.parsed.headers) } });
+      show(t('ioui.import.done', { created: fmt(result.created), updated: fmt(result.updated), accounts: fmt(result.accountsCreated) }));
+      reset();
+    } catch (e) {
+      const d = describeStorageError(e);
+      setError(t('ioui.import.failed', { error: t(d.key, d.params) }));
+      setProgress(null);
+    }
+  }
+
+  const fields = IMPORT_FIELDS[entity];
+  const headers = loaded?.parsed.headers ?? [];
+  const detected = loaded ? detectMappedDateFormats(headers, loaded.parsed.rows.slice(0, 500), mapping, entity) : {};
+  const ambiguous = plan?.needsDateFormat ?? [];
+  const writable = plan ? plan.creates.length + plan.updates.length : 0;
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('ioui.import.title')}</h2>
+      <p className="help">{t('ioui.import.help')}</p>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="import-file">{t('ioui.import.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void onFile(f, encoding);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-encoding">{t('ioui.import.encoding')}</label>
+          <select
+            id="import-encoding"
+            value={encoding}
+            onChange={(e) => {
+              const enc = e.target.value as EncodingChoice;
+              setEncoding(enc);
+              const input = document.getElementById('import-file') as HTMLInputElement | null;
+              const f = input?.files?.[0];
+              if (f) void onFile(f, enc);
+            }}
+          >
+            {ENCODINGS.map((x) => (
+              <option key={x} value={x}>
+                {t(`io.encoding.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {busy === 'reading' && <p className="help">{t('app.loading')}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="import-error">
+          {error}
+        </p>
+      )}
+
+      {loaded && (
+        <>
+          <p data-testid="import-detected">
+            {t('io.detected', { crm: t(`io.crm.${loaded.crm}`), entity: t(`io.entity.${entity}`) })}{' '}
+            {t('ioui.import.rows', { rows: fmt(loaded.parsed.rows.length), columns: headers.length })} ({loaded.encoding})
+          </p>
+          {loaded.parsed.errors.length > 0 && (
+            <div className="banner banner-warn">
+              <strong>{t('ioui.import.parseErrors')}</strong>
+              <ul>
+                {loaded.parsed.errors.slice(0, 20).map((e, i) => (
+                  <li key={i}>{t(e.message, { row: e.row, ...e.params })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="import-entity">{t('ioui.import.entity')}</label>
+            <select
+              id="import-entity"
+              value={entity}
+              onChange={(e) => {
+                const next = e.target.value as ImportEntity;
+                setEntity(next);
+                setMapping(mappingFor(loaded.parsed, next, loaded.crm));
+                setPlan(null);
+              }}
+            >
+              {IMPORT_ENTITIES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`io.entity.${x}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+
+          <h3>{t('ioui.import.mapping')}</h3>
+          <p className="help">{t('ioui.import.mapping.help')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('ioui.import.field')}</th>
+                <th>{t('ioui.import.column')}</th>
+                <th>{t('ioui.import.sample')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => {
+                const col = mapping[f.field];
+                const sample = col === null || col === undefined ? '' : (loaded.parsed.rows.find((r) => r[col]?.trim())?.[col] ?? '');
+                return (
+                  <tr key={f.field}>
+                    <td>
+                      <label htmlFor={`map-${f.field}`}>{t(`io.field.${f.field}`)}</label>
+                      {f.required && <span className="tag">{t('ioui.import.required')}</span>}
+                    </td>
+                    <td>
+                      <select
+                        id={`map-${f.field}`}
+                        value={col ?? ''}
+                        onChange={(e) => {
+                          setMapping({ ...mapping, [f.field]: e.target.value === '' ? null : Number(e.target.value) });
+                          setPlan(null);
+                        }}
+                      >
+                        <option value="">{t('io.mapping.ignore')}</option>
+                        {headers.map((h, i) => (
+                          <option key={i} value={i}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="muted">{sample.slice(0, 60)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+
+          {ambiguous.length > 0 && (
+            <>
+              <h3>{t('ioui.import.dates')}</h3>
+              {ambiguous.map((a) => (
+                <div className="field" key={a.field}>
+                  <label htmlFor={`datefmt-${a.field}`}>{t('io.mapping.askDateFormat', { column: a.column })}</label>
+                  <select
+                    id={`datefmt-${a.field}`}
+                    value={dateFormats[a.field] ?? ''}
+                    onChange={(e) => {
+                      setDateFormats({ ...dateFormats, [a.field]: e.target.value as DateFormat });
+                      setPlan(null);
+                    }}
+                  >
+                    <option value="" disabled>
+                      …
+                    </option>
+                    {a.candidates.map((c) => (
+                      <option key={c} value={c}>
+                        {t(`io.dateFormat.${c}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </>
+          )}
+          {Object.entries(detected).some(([, d]) => d && !d.ambiguous) && (
+            <p className="help" data-testid="import-date-formats">
+              {Object.entries(detected)
+                .flatMap(([field, d]) => (d && !d.ambiguous ? [`${t(`io.field.${field}`)}: ${t(`io.dateFormat.${d.format}`)}${d.buddhistEra ? ' (พ.ศ.)' : ''}`] : []))
+                .join(' · ')}
+            </p>
+          )}
+
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void preview()} disabled={busy !== null || progress !== null} data-testid="import-preview">
+              {busy === 'previewing' ? t('ioui.import.previewing') : t('ioui.import.preview')}
+            </button>
+            <button type="button" onClick={reset}>
+              {t('ioui.import.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {plan && (
+        <div className="preview" data-testid="import-plan">
+          {plan.missingFields.length > 0 && (
+            <p role="alert" className="error">
+              {plan.missingFields.map((f) => t('io.mapping.missing', { field: t(`io.field.${f}`) })).join(' ')}
+            </p>
+          )}
+          <ul className="chips">
+            <li className="kind" data-testid="plan-creates">{t('io.preview.creates', { count: fmt(plan.creates.length) })}</li>
+            <li className="kind" data-testid="plan-updates">{t('io.preview.updates', { count: fmt(plan.updates.length) })}</li>
+            <li className="kind" data-testid="plan-rejects">{t('io.preview.rejects', { count: fmt(plan.rejects.length) })}</li>
+            {plan.accountsToCreate.length > 0 && <li className="kind">{t('io.preview.accounts', { count: fmt(plan.accountsToCreate.length) })}</li>}
+            {plan.warnings.length > 0 && <li className="kind">{t('ioui.import.warnings', { count: fmt(plan.warnings.length) })}</li>}
+          </ul>
+          {plan.unknownStages.length > 0 && (
+            <p className="banner banner-warn">{t('io.preview.unknownStages', { stages: plan.unknownStages.map((s) => `${s.stage} (${s.count})`).join(', ') })}</p>
+          )}
+          {plan.rejects.length > 0 && (
+            <>
+              {plan.rejects.length > REJECTS_SHOWN && <p className="help">{t('ioui.import.rejectsShown', { shown: REJECTS_SHOWN, count: fmt(plan.rejects.length) })}</p>}
+              <ul className="rejects" data-testid="plan-reject-list">
+                {plan.rejects.slice(0, REJECTS_SHOWN).map((r, i) => (
+                  <li key={i}>
+                    {t('io.preview.rejectLine', { row: r.row, column: r.column, value: r.value, message: t(r.message, r.params) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {progress ? (
+            <div>
+              <progress max={progress.total || 1} value={progress.done} aria-label={t('ioui.import.progress', { done: fmt(progress.done), total: fmt(progress.total) })} />
+              <p className="help">{t('ioui.import.progress', { done: fmt(progress.done), total: fmt(progress.total) })}</p>
+            </div>
+          ) : writable > 0 && plan.missingFields.length === 0 && plan.needsDateFormat.length === 0 ? (
+            <button type="button" className="primary" onClick={() => void runImport()} data-testid="import-go">
+              {t('ioui.import.go', { count: fmt(writable) })}
+            </button>
+          ) : (
+            <p className="help">{t('ioui.import.nothing')}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Table } from 'dexie';
+import type { ImportEntity } from '../io/import/fields';
+import type { ExistingIndex, ExistingRef, ImportPlan } from '../io/import/rows';
+import type { CockpitDB } from './database';
+
+/** Lower-cased, trimmed: how the importer matches names. */
+const nameKey = (s: string) => s.trim().toLocaleLowerCase();
+
+function tableOf(db: CockpitDB, entity: ImportEntity): Table<{ id: string; createdAt: number }, string> {
+  return db.table(entity);
+}
+
+/**
+ * What is already stored, for matching a file against: records of the imported entity by
+ * sourceKey, and accounts, deals and contacts by key and by name for links.
+ */
+export async function buildExistingIndex(db: CockpitDB, entity: ImportEntity): Promise<ExistingIndex> {
+  return db.transaction('r', [db.accounts, db.deals, db.contacts, db.leads, db.activities], async () => {
+    const [accounts, deals, contacts] = await Promise.all([db.accounts.toArray(), db.deals.toArray(), db.contacts.toArray()]);
+    const bySourceKey = new Map<string, ExistingRef>();
+    if (entity === 'activities') {
+      await db.activities.each((a) => {
+        if (a.provenance?.externalId) bySourceKey.set(`${a.provenance.site}:${a.provenance.externalId}`, { id: a.id, createdAt: a.createdAt });
+      });
+    } else {
+      const rows: Array<{ id: string; createdAt: number; sourceKey: string | null }> =
+        entity === 'accounts' ? accounts : entity === 'deals' ? deals : entity === 'contacts' ? contacts : await db.leads.toArray();
+      for (const r of rows) if (r.sourceKey) bySourceKey.set(r.sourceKey, { id: r.id, createdAt: r.createdAt });
+    }
+    const accountsByName = new Map<string, string>();
+    const accountsBySourceKey = new Map<string, string>();
+    for (const a of accounts) {
+      if (!accountsByName.has(nameKey(a.name))) accountsByName.set(nameKey(a.name), a.id);
+      if (a.sourceKey) accountsBySourceKey.set(a.sourceKey, a.id);
+    }
+    const dealsBySourceKey = new Map<string, string>();
+    const dealsByName = new Map<string, string>();
+    for (const d of deals) {
+      if (d.sourceKey) dealsBySourceKey.set(d.sourceKey, d.id);
+      if (!dealsByName.has(nameKey(d.name))) dealsByName.set(nameKey(d.name), d.id);
+    }
+    const contactsByEmail = new Map<string, string>();
+    const contactsByName = new Map<string, string>();
+    for (const c of contacts) {
+      for (const e of c.emails) contactsByEmail.set(nameKey(e), c.id);
+      if (!contactsByName.has(nameKey(c.name))) contactsByName.set(nameKey(c.name), c.id);
+    }
+    return { bySourceKey, accountsByName, accountsBySourceKey, dealsBySourceKey, dealsByName, contactsByEmail, contactsByName };
+  });
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  accountsCreated: number;
+}
+
+const CHUNK = 2_000;
+
+/**
+ * Writes an import plan in ONE transaction: new accounts, new records, and updates that
+ * overwrite only the fields the file provides (`updateKeys`). Any failure — a full disk
+ * included — aborts the transaction and leaves the database exactly as it was.
+ * Progress is reported after each chunk, inside the transaction.
+ */
+export async function commitImport(
+  db: CockpitDB,
+  plan: ImportPlan,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportResult> {
+  const table = tableOf(db, plan.entity);
+  const total = plan.accountsToCreate.length + plan.creates.length + plan.updates.length;
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    onProgress({ done, total });
+  };
+  onProgress({ done: 0, total });
+  await db.transaction('rw', [db.accounts, table], async () => {
+    for (let i = 0; i < plan.accountsToCreate.length; i += CHUNK) {
+      const chunk = plan.accountsToCreate.slice(i, i + CHUNK);
+      await db.accounts.bulkAdd(chunk);
+      step(chunk.length);
+    }
+    for (let i = 0; i < plan.creates.length; i += CHUNK) {
+      const chunk = plan.creates.slice(i, i + CHUNK).map((p) => p.record as { id: string; createdAt: number });
+      await table.bulkAdd(chunk);
+      step(chunk.length);
+    }
+    for (let i = 0; i < plan.updates.length; i += CHUNK) {
+      const chunk = plan.updates.slice(i, i + CHUNK);
+      const stored = await table.bulkGet(chunk.map((p) => (p.record as { id: string }).id));
+      const merged = chunk.map((p, j) => {
+        const incoming = p.record as unknown as Record<string, unknown>;
+        const base = (stored[j] ?? incoming) as Record<string, unknown>;
+        const out: Record<string, unknown> = { ...base };
+        for (const k of plan.updateKeys) if (k in incoming) out[k] = incoming[k];
+        out.updatedAt = incoming.updatedAt;
+        return out as { id: string; createdAt: number };
+      });
+      await table.bulkPut(merged);
+      step(chunk.length);
+    }
+  });
+  return { created: plan.creates.length, updated: plan.updates.length, accountsCreated: plan.accountsToCreate.length };
+}
