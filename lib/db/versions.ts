@@ -6,7 +6,9 @@ import type { Transaction } from 'dexie';
  * and a fixture in tests/fixtures/db/v<N>.json; tests/unit/db/migrations.test.ts
  * opens each fixture at its own version and upgrades it to the newest.
  *
- * Index notes: booleans are not valid IndexedDB keys, so flags are filtered in memory.
+ * Index notes: every index slows each write (an import of 100k deals pays for each one), so
+ * only what a query uses is indexed; `[dealId+at]` also serves lookups by dealId alone.
+ * Booleans are not valid IndexedDB keys, so flags are filtered in memory.
  * `sourceKey` (site:externalId) finds a captured or imported record again, so the
  * same CRM record captured twice stays one record.
  */
@@ -23,8 +25,8 @@ export const DB_VERSIONS: DbVersion[] = [
       accounts: 'id, name, territory, *domains, sourceKey, updatedAt',
       contacts: 'id, accountId, name, *emails, sourceKey',
       leads: 'id, createdOn, qualifiedOn, convertedDealId, sourceKey',
-      deals: 'id, accountId, status, stage, createdOn, closeOn, nextStepDue, sourceKey, updatedAt, [status+closeOn]',
-      activities: 'id, at, kind, dealId, accountId, contactId, [dealId+at]',
+      deals: 'id, accountId, status, closeOn, sourceKey, [status+closeOn]',
+      activities: 'id, at, accountId, contactId, [dealId+at]',
       csat: 'id, accountId, on',
       spend: 'id, on',
       quotas: 'id, start, end',

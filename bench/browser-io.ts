@@ -1,0 +1,49 @@
+/**
+ * Benches `import.100k` and `export.100k`: the extension's own import and export code,
+ * bundled with Vite and run in Debian's Chromium against its real IndexedDB. Each is printed
+ * beside a floor measured in the same run:
+ *   import.100k — floor: raw IndexedDB puts of the same records in one transaction;
+ *   export.100k — floor: a bare getAll of the same records plus a bare join into lines.
+ * Set BENCH_ROWS / BENCH_RUNS to try other sizes.
+ */
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { findChrome } from '../tests/e2e/support/browser';
+import { benchLine } from './_stats';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const out = await build({
+  configFile: false,
+  logLevel: 'silent',
+  build: { write: false, minify: true, lib: { entry: resolve(import.meta.dirname, '_page/io-bench.ts'), formats: ['iife'], name: 'ioBench', fileName: 'io-bench' } },
+});
+const code = (Array.isArray(out) ? out[0]! : (out as { output: Array<{ code?: string }> })).output.find((o: { code?: string }) => o.code)!.code!;
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH.');
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext();
+  await context.route('https://bench.invalid/**', (route) => {
+    const url = route.request().url();
+    if (url.endsWith('/io-bench.js')) return route.fulfill({ contentType: 'text/javascript', body: code });
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><script src="/io-bench.js"></script>' });
+  });
+  const page = await context.newPage();
+  await page.goto('https://bench.invalid/');
+  const r = await page.evaluate(
+    ([rows, runs]) => (globalThis as unknown as { runIoBench: (r: number, n: number) => Promise<Record<string, number[] | number>> }).runIoBench(rows!, runs!),
+    [ROWS, RUNS],
+  );
+  const n = (k: string) => r[k] as number[];
+  console.log(benchLine('import.100k', n('imports'), n('importFloors'), { rows: ROWS, target_ratio: 1.5, floor: 'raw IndexedDB puts, one transaction' }));
+  console.log(benchLine('export.100k', n('exports'), n('exportFloors'), { rows: ROWS, bytes: r.exportBytes, target_ratio: 1.5, floor: 'bare getAll + join' }));
+} finally {
+  await browser.close();
+}
