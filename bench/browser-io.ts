@@ -20,7 +20,8 @@ const out = await build({
   logLevel: 'silent',
   build: { write: false, minify: true, lib: { entry: resolve(import.meta.dirname, '_page/io-bench.ts'), formats: ['iife'], name: 'ioBench', fileName: 'io-bench' } },
 });
-const code = (Array.isArray(out) ? out[0]! : (out as { output: Array<{ code?: string }> })).output.find((o: { code?: string }) => o.code)!.code!;
+const first = (Array.isArray(out) ? out[0] : out) as { output: Array<{ type: string; code?: string }> };
+const code = first.output.find((o) => o.type === 'chunk')!.code!;
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH.');

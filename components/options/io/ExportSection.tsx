@@ -87,8 +87,8 @@ export function ExportSection() {
           onClick={async () => {
             const range = bookDateRange(await readBook(getDb()));
             if (range) {
-              setFrom(range.from);
-              setTo(range.to);
+              setFrom(range.min);
+              setTo(range.max);
             }
           }}
         >

@@ -1,4 +1,6 @@
 import type { Book } from '../../domain/book';
+import { localDateOf } from '../../domain/dates';
+import type { IsoDate } from '../../domain/primitives';
 import { computeKpisForPeriods, KPI_IDS, KPI_UNITS, type KpiEngineOptions } from '../../kpi';
 import { periodsInRange, type ExportGranularity } from './periods';
 import { statsCsv } from './stats';
@@ -21,16 +23,29 @@ export function statsCsvForBook(book: Book, opts: StatsExportOptions): { csv: st
   return { csv: statsCsv(rows, KPI_IDS, KPI_UNITS, opts.reportingCurrency), rows: rows.length };
 }
 
-/** The earliest and latest calendar day in the book's deals (created or closed), for a default export range. */
-export function bookDateRange(book: Pick<Book, 'deals'>): { from: string; to: string } | null {
-  let from: string | null = null;
-  let to: string | null = null;
+/** The first and last calendar day the book's records mention: the default range of a stats export. */
+export function bookDateRange(book: Pick<Book, 'deals' | 'leads' | 'activities' | 'accounts'>): { min: IsoDate; max: IsoDate } | null {
+  let min: IsoDate | null = null;
+  let max: IsoDate | null = null;
+  const see = (d: IsoDate | null | undefined) => {
+    if (!d) return;
+    if (min === null || d < min) min = d;
+    if (max === null || d > max) max = d;
+  };
   for (const d of book.deals) {
-    for (const day of [d.createdOn, d.closeOn]) {
-      if (!day) continue;
-      if (from === null || day < from) from = day;
-      if (to === null || day > to) to = day;
-    }
+    see(d.createdOn);
+    see(d.closeOn);
   }
-  return from && to ? { from, to } : null;
+  for (const l of book.leads) {
+    see(l.createdOn);
+    see(l.qualifiedOn);
+    see(l.disqualifiedOn);
+    see(l.convertedOn);
+  }
+  for (const a of book.activities) see(localDateOf(a.at));
+  for (const a of book.accounts) {
+    see(a.customerSince);
+    see(a.churnedOn);
+  }
+  return min !== null && max !== null ? { min, max } : null;
 }
