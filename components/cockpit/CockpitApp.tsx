@@ -15,6 +15,9 @@ import { KpiList } from './KpiList';
 import { NextActions } from './NextActions';
 import { useCockpitUi } from './store';
 import { useCockpit } from './useCockpit';
+import { downloadStats } from '../data/exportStats';
+import { addMonths } from '../../lib/domain/dates';
+import { useToast } from '../providers/toast';
 
 const SUGGESTED_KIND: Record<string, ActivityKind> = {
   log_call: 'call',
@@ -32,6 +35,7 @@ export function CockpitApp() {
   const now = useNow();
   const { preset, setPreset, custom, setCustom } = useCockpitUi();
   const data = useCockpit(ready ? book : undefined, settings, now);
+  const show = useToast((s) => s.show);
   const [logFor, setLogFor] = useState<{ kind: ActivityKind; dealId: string | null } | null>(null);
 
   // Stored records that fail their schema are reported, not hidden (checked once per change of the book).
@@ -55,6 +59,18 @@ export function CockpitApp() {
         <div className="row">
           <button type="button" onClick={() => setLogFor(logFor ? null : { kind: 'call', dealId: null })} aria-expanded={!!logFor}>
             {t('panel.logActivity')}
+          </button>
+          <button
+            type="button"
+            data-testid="panel-export"
+            onClick={async () => {
+              // The last twelve months, one row each, ending with the current month.
+              const from = addMonths(data.today.slice(0, 8) + '01', -11);
+              const rows = await downloadStats(settings, { from, to: data.today }, 'month', data.today);
+              show(t('io.out.done', { count: rows }));
+            }}
+          >
+            {t('panel.export')}
           </button>
           <button type="button" onClick={() => void openOptionsPage()}>
             {t('panel.openOptions')}

@@ -3,11 +3,11 @@ import { getDb, readBook } from '../../../lib/db';
 import { addMonths, localDateOf } from '../../../lib/domain/dates';
 import { EXPORT_GRANULARITIES, type ExportGranularity } from '../../../lib/io/export/periods';
 import { exportFileName, RAW_TABLES, rawCsvs, type RawTable } from '../../../lib/io/export/raw';
-import { bookDateRange, statsCsvForBook } from '../../../lib/io/export/stats-book';
-import { runtimeOffsetMinutes } from '../../../lib/kpi';
+import { bookDateRange } from '../../../lib/io/export/stats-book';
 import { downloadText } from '../../../lib/platform/download';
 import { useSettings } from '../../providers/SettingsContext';
 import { useToast } from '../../providers/toast';
+import { downloadStats } from '../../data/exportStats';
 
 /** Personal stats CSV over a range, and raw CSVs the importer reads back. */
 export function ExportSection() {
@@ -22,20 +22,9 @@ export function ExportSection() {
   async function exportStats(range?: { from: string; to: string }) {
     setError(null);
     try {
-      const book = await readBook(getDb());
       const r = range ?? { from, to };
       if (!r.from || !r.to || r.from > r.to) throw new Error(`${t('ioui.export.from')} > ${t('ioui.export.to')}`);
-      const { csv, rows } = statsCsvForBook(book, {
-        ...r,
-        granularity,
-        fiscalYearStartMonth: settings.fiscalYearStartMonth,
-        asOf: today,
-        reportingCurrency: settings.reportingCurrency,
-        fxRates: settings.fxRates,
-        tzOffsetMinutes: runtimeOffsetMinutes(today),
-        territories: settings.territories,
-      });
-      downloadText(exportFileName('stats', today), csv);
+      const rows = await downloadStats(settings, r, granularity, today);
       show(t('io.out.done', { count: rows.toLocaleString(locale) }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
