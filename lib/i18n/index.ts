@@ -25,11 +25,41 @@ export function resolveLanguage(setting: 'auto' | Language, browserLanguage: str
   return browserLanguage?.toLowerCase().startsWith('th') ? 'th' : 'en';
 }
 
+/**
+ * Placeholders are `{name}`; counts may pick a plural form ICU-style:
+ * `{days, plural, one {# day} other {# days}}` (`#` is the value as passed).
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function plural(lang: Language, value: string | number, cases: string): string {
+  const n = typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''));
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const category = rules.select(n);
+  let chosen: string | undefined;
+  let other = '';
+  for (const [, sel, text] of cases.matchAll(PLURAL_CASE)) {
+    if (sel === `=${n}`) chosen ??= text;
+    if (sel === category && chosen === undefined) chosen = text;
+    if (sel === 'other') other = text!;
+  }
+  return (chosen ?? other).replace(/#/g, String(value));
+}
+
+/** The names of a message's placeholders, plural ones included (for tests that compare languages). */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]!).sort();
+}
+
 /** Translates a key; a missing key shows itself (and tests fail), never an empty string. */
 export function translate(lang: Language, key: MessageKey | (string & {}), params?: MessageParams): string {
   const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template
+    .replace(PLURAL, (m, name: string, cases: string) => (name in params ? plural(lang, params[name]!, cases) : m))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 export type Translator = (key: MessageKey | (string & {}), params?: MessageParams) => string;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogs, createTranslator, resolveLanguage, translate } from '../../lib/i18n';
+import { catalogs, createTranslator, placeholdersOf, resolveLanguage, translate } from '../../lib/i18n';
 import { formatDate, formatMoney, formatPercent, localeOf } from '../../lib/i18n/format';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholdersOf;
 
 describe('i18n catalogs', () => {
   it('Thai and English have exactly the same keys', () => {
@@ -74,6 +74,16 @@ describe('language and formatting', () => {
     expect(formatMoney(123450, 'THB', localeOf('th'))).toBe('฿1,234.50');
     expect(formatMoney(1000, 'JPY', 'ja-JP')).toMatch(/1,000/);
     expect(formatPercent(0.253, 'en-US')).toBe('25.3%');
+  });
+
+  it('picks plural forms by the language\'s rules, with pre-formatted numbers too', () => {
+    const key = 'actions.reason.stale_deal';
+    const p = { deal: 'D', lastActivity: 'L' };
+    expect(translate('en', key, { ...p, days: 1 })).toBe('No activity on D for 1 day (last on L).');
+    expect(translate('en', key, { ...p, days: 15 })).toBe('No activity on D for 15 days (last on L).');
+    expect(translate('en', key, { ...p, days: '1,200' })).toBe('No activity on D for 1,200 days (last on L).');
+    expect(translate('th', key, { ...p, days: 1 })).toContain('1 วัน');
+    expect(placeholdersOf(catalogs.en[key]!)).toEqual(['days', 'deal', 'lastActivity']);
   });
 
   it('keeps the calendar day whatever the time zone', () => {

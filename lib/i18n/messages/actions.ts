@@ -22,16 +22,16 @@ export const actionsMessages = defineMessages(
     'actions.kind.cross_sell': 'Cross-sell opportunity',
     'actions.kind.low_coverage': 'Low pipeline coverage',
 
-    'actions.reason.overdue_next_step': 'Next step “{nextStep}” on {deal} was due {due}, {days} days ago.',
-    'actions.reason.overdue_next_step.untitled': 'The next step on {deal} was due {due}, {days} days ago.',
-    'actions.reason.close_date_passed': '{deal} was expected to close on {closeOn}, {days} days ago, and is still open.',
-    'actions.reason.stale_deal': 'No activity on {deal} for {days} days (last on {lastActivity}).',
-    'actions.reason.stale_deal.never': 'No activity on {deal} since it was created on {createdOn}, {days} days ago.',
+    'actions.reason.overdue_next_step': 'Next step “{nextStep}” on {deal} was due {due}, {days, plural, one {# day} other {# days}} ago.',
+    'actions.reason.overdue_next_step.untitled': 'The next step on {deal} was due {due}, {days, plural, one {# day} other {# days}} ago.',
+    'actions.reason.close_date_passed': '{deal} was expected to close on {closeOn}, {days, plural, one {# day} other {# days}} ago, and is still open.',
+    'actions.reason.stale_deal': 'No activity on {deal} for {days, plural, one {# day} other {# days}} (last on {lastActivity}).',
+    'actions.reason.stale_deal.never': 'No activity on {deal} since it was created on {createdOn}, {days, plural, one {# day} other {# days}} ago.',
     'actions.reason.closing_without_meeting':
-      '{deal} is due to close on {closeOn}, in {days} days, and no meeting has been logged.',
-    'actions.reason.lead_not_converted': '{lead} was qualified on {qualifiedOn}, {days} days ago, and is not a deal yet.',
+      '{deal} is due to close on {closeOn}, in {days, plural, one {# day} other {# days}}, and no meeting has been logged.',
+    'actions.reason.lead_not_converted': '{lead} was qualified on {qualifiedOn}, {days, plural, one {# day} other {# days}} ago, and is not a deal yet.',
     'actions.reason.customer_untouched':
-      'No contact with customer {account} for {days} days (last on {lastTouch}): retention risk.',
+      'No contact with customer {account} for {days, plural, one {# day} other {# days}} (last on {lastTouch}): retention risk.',
     'actions.reason.low_csat': '{account} gave a CSAT score of {score}/5 on {on} and has had no follow-up.',
     'actions.reason.cross_sell':
       '{account} buys {bought} of {catalogue} products ({penetration}) with a potential of {potentialMinor}.',

@@ -1,9 +1,10 @@
+import { placeholdersOf } from '../../../lib/i18n';
 import { describe, expect, it } from 'vitest';
 import { nextActions, SUGGESTION, URGENCY } from '../../../lib/actions';
 import { actionsMessages } from '../../../lib/i18n/messages/actions';
 import { account, activity, ago, agoAt, book, contact, csat, deal, lead, options, product } from './fixtures';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+const placeholders = placeholdersOf;
 const kinds = Object.keys(URGENCY);
 const suggestions = [...new Set(Object.values(SUGGESTION))];
 

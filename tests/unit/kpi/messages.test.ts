@@ -1,3 +1,4 @@
+import { placeholdersOf } from '../../../lib/i18n';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kpiMessages } from '../../../lib/i18n/messages/kpi';
@@ -7,7 +8,7 @@ import { KPI_IDS, PERIOD_PRESETS } from '../../../lib/kpi';
 const en = kpiMessages.en as Record<string, string>;
 const th = kpiMessages.th as Record<string, string>;
 const THAI = /[\u0E00-\u0E7F]/;
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholdersOf;
 
 describe('KPI messages', () => {
   it.each([...KPI_IDS])('%s has a name and a formula in English and Thai', (id) => {

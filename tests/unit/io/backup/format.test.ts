@@ -1,3 +1,4 @@
+import { placeholdersOf } from '../../../../lib/i18n';
 import { describe, expect, it } from 'vitest';
 import { BOOK_TABLES, type Book } from '../../../../lib/domain/book';
 import { LATEST_DB_VERSION } from '../../../../lib/db/versions';
@@ -238,7 +239,7 @@ describe('messages', () => {
   ] as const;
 
   it('every error key has an English and a Thai message with the same placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = placeholdersOf;
     for (const k of keys) {
       const en = (ioOutMessages.en as Record<string, string>)[k];
       const th = (ioOutMessages.th as Record<string, string>)[k];
