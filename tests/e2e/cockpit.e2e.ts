@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from './support/browser';
+import { seriousViolations } from './support/axe';
 import { OptionsPage, PopupPage, SidePanelPage } from './support/pages';
 
 let session: ExtensionSession;
@@ -56,6 +57,22 @@ describe('the built extension', () => {
     expect(reloaded).toBe(false);
     await popup.page.close();
     await panel.page.close();
+  });
+
+  it('has no serious accessibility violations (axe-core) on the side panel, popup and options page', async () => {
+    const panel = await SidePanelPage.open(session);
+    await panel.kpi('total_revenue').waitFor();
+    const popup = await PopupPage.open(session);
+    await popup.page.getByTestId('log-search').waitFor();
+    const options = await OptionsPage.open(session);
+    await options.page.getByTestId('data-counts').waitFor();
+    for (const page of [panel.page, popup.page, options.page]) {
+      expect(await seriousViolations(page), page.url()).toEqual([]);
+    }
+    // The check itself can fail: an unlabelled field is reported.
+    await options.page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    expect((await seriousViolations(options.page)).map((v) => v.id)).toContain('label');
+    await Promise.all([panel.page.close(), popup.page.close(), options.page.close()]);
   });
 
   it('the Firefox build declares the side panel as a sidebar', () => {
