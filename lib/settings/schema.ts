@@ -28,6 +28,21 @@ export const DEFAULT_STAGE_RULES: StageRule[] = [
   { stage: 'Closed Lost', status: 'lost', probability: 0, forecastCategory: 'omitted' },
   { stage: 'Lost', status: 'lost', probability: 0, forecastCategory: 'omitted' },
   { stage: 'closedlost', status: 'lost', probability: 0, forecastCategory: 'omitted' },
+  // HubSpot's default sales pipeline, with HubSpot's own stage probabilities. Stage names are
+  // compared ignoring case, spaces, '-' and '_', so HubSpot's internal ids (appointmentscheduled,
+  // decisionmakerboughtin…) match these rules too.
+  { stage: 'Appointment Scheduled', status: 'open', probability: 0.2, forecastCategory: 'pipeline' },
+  { stage: 'Qualified To Buy', status: 'open', probability: 0.4, forecastCategory: 'pipeline' },
+  { stage: 'Presentation Scheduled', status: 'open', probability: 0.6, forecastCategory: 'best_case' },
+  { stage: 'Decision Maker Bought-In', status: 'open', probability: 0.8, forecastCategory: 'best_case' },
+  // Pipedrive's default pipeline ("Demo Scheduled" was "Needs Defined" in older accounts). Pipedrive
+  // sets no stage probabilities, so these rise with the stage order.
+  { stage: 'Qualified', status: 'open', probability: 0.1, forecastCategory: 'pipeline' },
+  { stage: 'Contact Made', status: 'open', probability: 0.2, forecastCategory: 'pipeline' },
+  { stage: 'Demo Scheduled', status: 'open', probability: 0.4, forecastCategory: 'pipeline' },
+  { stage: 'Needs Defined', status: 'open', probability: 0.4, forecastCategory: 'pipeline' },
+  { stage: 'Proposal Made', status: 'open', probability: 0.6, forecastCategory: 'best_case' },
+  { stage: 'Negotiations Started', status: 'open', probability: 0.8, forecastCategory: 'commit' },
 ];
 
 export const thresholdsSchema = z.object({

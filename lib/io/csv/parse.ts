@@ -105,23 +105,87 @@ export function parseCsv(input: string): ParsedCsv {
   return { headers, rows, rowNumbers, errors, delimiter: result.meta.delimiter, footer };
 }
 
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+/** Records read to judge a delimiter: a small file is read whole, a big one only at its start. */
+const SAMPLE_RECORDS = 20;
+const SAMPLE_CHARS = 64 * 1024;
+
 /**
- * The delimiter is the candidate seen most often in the header record (outside quotes):
- * header names rarely contain delimiters, while data values often do ('1.234,50', 'Acme, Inc.').
+ * The delimiter that splits the header into the most columns AND the first data records into
+ * as many: header names rarely contain delimiters, while data values often do ('1.234,50',
+ * 'Acme, Inc.', 'a;b'), and a header alone can mislead ("Notes (a;b;c)"). So each candidate is
+ * scored by how many sampled data records have the header's field count, then by the header's
+ * field count, then , before tab before ; before |. Blank lines (Excel's trailing CRLF, empty
+ * lines at the end) are no records and never count, so they cannot change the guess.
  * Excel "Unicode text" is tab-separated; European and some Thai Excel locales use ';'.
  */
 export function guessDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0, '|': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c]!++;
+  let best: string = ',';
+  let bestFit = -1;
+  let bestWidth = 1;
+  for (const d of DELIMITERS) {
+    const widths = recordWidths(text, d.charCodeAt(0));
+    const width = widths[0] ?? 1;
+    if (width < 2) continue;
+    let fit = 0;
+    for (let i = 1; i < widths.length; i++) if (widths[i] === width) fit++;
+    if (fit > bestFit || (fit === bestFit && width > bestWidth)) {
+      best = d;
+      bestFit = fit;
+      bestWidth = width;
+    }
   }
-  let best = ',';
-  for (const d of ['\t', ';', '|']) if (counts[d]! > counts[best]!) best = d;
   return best;
+}
+
+/**
+ * Field counts of the first non-blank records when split on `delim` (a char code), quotes
+ * respected as RFC 4180 has them: a quote opens a quoted field only at the start of a field,
+ * and "" inside one is a literal quote. A record cut off by the sample limit is left out.
+ */
+function recordWidths(text: string, delim: number): number[] {
+  const widths: number[] = [];
+  const n = text.length;
+  const limit = Math.min(n, SAMPLE_CHARS);
+  let fields = 1;
+  let chars = 0; // characters in the current record: 0 means a blank line so far
+  let fieldStart = true;
+  let i = 0;
+  while (i < n && widths.length < SAMPLE_RECORDS) {
+    if (i >= limit) return widths;
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 34 /* " */) {
+      // Quoted field: runs to the closing quote, whatever it holds.
+      i++;
+      while (i < n) {
+        if (text.charCodeAt(i) === 34) {
+          if (text.charCodeAt(i + 1) === 34) i += 2;
+          else break;
+        } else i++;
+      }
+      if (i >= n) return widths; // unclosed: the parser reports it
+      i++;
+      chars++;
+      fieldStart = false;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      if (chars > 0) widths.push(fields);
+      fields = 1;
+      chars = 0;
+      fieldStart = true;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      continue;
+    }
+    chars++;
+    if (c === delim) {
+      fields++;
+      fieldStart = true;
+    } else fieldStart = false;
+    i++;
+  }
+  if (i >= n && chars > 0 && widths.length < SAMPLE_RECORDS) widths.push(fields);
+  return widths;
 }
 
 /**

@@ -4,6 +4,8 @@
  * benchmarked, so cells are checked with charCodeAt loops, not regexes.
  */
 
+import { guardFormula } from '../csv/formula';
+
 /**
  * A number already formatted as text (e.g. money with fixed decimals). Written
  * as-is, never neutralised: "-12.50" must stay a number in the spreadsheet.
@@ -52,7 +54,9 @@ export function isFormulaLike(text: string): boolean {
  * text literally. Only text goes through here: numeric cells stay numeric.
  */
 export function neutraliseFormula(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
+  // Also guards text already starting with quotes before a formula character, so the
+  // importer's one-quote removal gives back exactly what was written (lib/io/csv/formula.ts).
+  return guardFormula(text);
 }
 
 /**
@@ -107,7 +111,7 @@ export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return plainNumber(value);
   if (typeof value === 'object') return quoteCell(value.numeric);
-  return quoteCell(isFormulaLike(value) ? `'${value}` : value);
+  return quoteCell(neutraliseFormula(value));
 }
 
 /** One CSV line (without line ending). */

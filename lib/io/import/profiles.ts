@@ -510,7 +510,11 @@ export function detectMappedDateFormats(
   for (const d of IMPORT_FIELDS[entity]) {
     const i = mapping[d.field];
     if (d.kind !== 'date' || i === null || i === undefined || i >= headers.length) continue;
-    out[d.field] = detectDateFormat(rows.map((r) => r[i] ?? ''));
+    // Detection depends only on which values occur, not how often: distinct values are enough,
+    // and a 100k-row export repeats a few hundred dates.
+    const distinct = new Set<string>();
+    for (const r of rows) distinct.add(r[i] ?? '');
+    out[d.field] = detectDateFormat([...distinct]);
   }
   // One file is written in one locale: a column whose day/month order is open takes the order
   // another date column of the same file settles (Close Date 3/20/2026 settles Created 1/10/2026).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unguardFormula } from '../csv/formula';
 import { localDateOf, startOfLocalDay } from '../../domain/dates';
 import type { IsoDate, Provenance } from '../../domain/primitives';
 import {
@@ -24,11 +25,13 @@ import type { StageRule } from '../../settings/schema';
 import type { ParsedCsv } from '../csv/parse';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from './fields';
 import { detectMappedDateFormats, hash53 } from './profiles';
+import { dealDraftValid } from './valid';
 import {
+  amountFast,
+  decimalSeparatorOf,
   detectDateFormat,
-  detectDecimalSeparator,
-  detectProbabilityScale,
   isEmail,
+  isPercentValue,
   parseAmount,
   parseBool,
   parseDate,
@@ -37,6 +40,7 @@ import {
   parseTimeOfDay,
   type DateFormat,
   type DecimalSeparator,
+  type ParsedAmount,
   type ProbabilityScale,
 } from './values';
 
@@ -86,6 +90,13 @@ export interface ImportOptions {
   newId?: (entity: ImportEntity) => string;
   /** IANA zone for activity times and the import day; the runtime's zone when left out. */
   timeZone?: string;
+  /**
+   * 'strip': a cell like `'=SUM(A1)` or `'-5 days` (one leading quote before = + - @ TAB CR, the
+   * CSV-injection guard our export and many tools write) is read without that quote, see
+   * cellText (the default, 'strip'); 'keep' reads it as written. Our export also guards text that
+   * itself starts with such a quote, so stripping one quote round-trips every exported text.
+   */
+  formulaQuote?: 'strip' | 'keep';
 }
 
 export interface ImportIssue {
@@ -142,12 +153,38 @@ export interface ImportPlan<E extends ImportEntity = ImportEntity> {
 
 type Issues = ImportIssue[];
 
+/** Distinct values cached per column; beyond this a column is mostly unique values (datetimes) and is not cached. */
+const CACHE_LIMIT = 4096;
+
+/** A cached bad cell: the message and params to report. */
+interface CellError {
+  error: string;
+  params?: Record<string, string | number>;
+}
+const isCellError = (x: unknown): x is CellError => typeof x === 'object' && x !== null;
+
+/**
+ * A cell as the importer reads it with formulaQuote 'strip' (with 'keep', only the trim applies):
+ * surrounding whitespace trimmed, and ONE leading `'` removed
+ * when the next character is one a spreadsheet would run as a formula (= + - @ TAB CR). That
+ * quote is how our own CSV export (and OWASP advice) neutralises formula-like text, so removing
+ * it makes exports round-trip. Trimming applies to every field: ids, dates and numbers must be
+ * trimmed, and for free text (notes, subject, next step) only the cell's outer whitespace goes,
+ * never anything inside it, and the text after a removed quote is kept as written.
+ */
+export function cellText(cell: string): string {
+  return unguardFormula(cell.trim());
+}
+
 /** Per mapped field: its column and how its values are read, decided once per import. */
 class Columns {
   readonly index: Record<string, number> = {};
   readonly dateFormat: Record<string, DateFormat | null> = {};
   readonly decimal: Record<string, DecimalSeparator> = {};
   readonly scale: Record<string, ProbabilityScale> = {};
+  /** Per field, raw cell → parsed value or error: exports repeat a few hundred dates and probabilities over 100k rows. */
+  private readonly cache: Record<string, Map<string, unknown>> = {};
+  private readonly stripQuote: boolean;
 
   constructor(
     readonly headers: readonly string[],
@@ -156,19 +193,17 @@ class Columns {
     entity: ImportEntity,
     opts: ImportOptions,
   ) {
+    this.stripQuote = opts.formulaQuote !== 'keep';
     for (const d of IMPORT_FIELDS[entity]) {
       const i = mapping[d.field];
       const idx = i === null || i === undefined || i < 0 || i >= headers.length ? -1 : i;
       this.index[d.field] = idx;
       if (idx < 0) continue;
-      if (d.kind === 'amount') this.decimal[d.field] = opts.decimal ?? detectDecimalSeparator(this.values(idx));
+      if (d.kind === 'amount') this.decimal[d.field] = opts.decimal ?? columnDecimal(rows, idx);
       if (d.kind === 'number') this.decimal[d.field] = opts.decimal ?? 'dot';
-      if (d.kind === 'percent') this.scale[d.field] = detectProbabilityScale(this.values(idx));
+      if (d.kind === 'percent') this.scale[d.field] = columnScale(rows, idx);
+      if (d.kind === 'date' || d.kind === 'percent') this.cache[d.field] = new Map();
     }
-  }
-
-  private values(idx: number): string[] {
-    return this.rows.map((r) => r[idx] ?? '');
   }
 
   has(field: string): boolean {
@@ -182,7 +217,9 @@ class Columns {
 
   raw(row: readonly string[], field: string): string {
     const i = this.index[field] ?? -1;
-    return i >= 0 ? (row[i] ?? '').trim() : '';
+    if (i < 0) return '';
+    const cell = row[i] ?? '';
+    return this.stripQuote ? cellText(cell) : cell.trim();
   }
 
   issue(issues: Issues, rowNo: number, field: string, row: readonly string[], message: string, params: Record<string, string | number> = {}) {
@@ -194,28 +231,49 @@ class Columns {
     return v === '' ? null : v;
   }
 
-  /** undefined = the cell is bad (an issue was recorded). */
-  date(row: readonly string[], field: string, rowNo: number, issues: Issues): IsoDate | null | undefined {
-    const v = this.raw(row, field);
-    if (v === '') return null;
+  /** A cached parse of one cell; `parse` runs once per distinct value (up to CACHE_LIMIT). */
+  private cached(field: string, v: string, parse: (v: string) => unknown): unknown {
+    const cache = this.cache[field];
+    if (!cache) return parse(v);
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = parse(v);
+      if (cache.size < CACHE_LIMIT) cache.set(v, r);
+    }
+    return r;
+  }
+
+  private readonly parseDateCell = (field: string) => (v: string): IsoDate | CellError => {
     let format = this.dateFormat[field];
     if (!format) {
       // No single format for the column (mixed shapes): read the value on its own when that is unambiguous.
       const det = detectDateFormat([v]);
       format = det && !det.ambiguous ? det.format : null;
     }
-    if (!format) {
-      this.issue(issues, rowNo, field, row, 'io.reject.badDate', { format: '' });
-      return undefined;
-    }
+    if (!format) return { error: 'io.reject.badDate', params: { format: '' } };
     const r = parseDate(v, format);
-    if (r.ok) return r.value;
+    return r.ok ? r.value! : { error: r.error, params: r.params };
+  };
+  private readonly dateParsers: Record<string, (v: string) => IsoDate | CellError> = {};
+
+  /** undefined = the cell is bad (an issue was recorded). */
+  date(row: readonly string[], field: string, rowNo: number, issues: Issues): IsoDate | null | undefined {
+    const v = this.raw(row, field);
+    if (v === '') return null;
+    const parse = (this.dateParsers[field] ??= this.parseDateCell(field));
+    const r = this.cached(field, v, parse) as IsoDate | CellError;
+    if (!isCellError(r)) return r;
     this.issue(issues, rowNo, field, row, r.error, r.params);
     return undefined;
   }
 
-  amount(row: readonly string[], field: string, currency: string, rowNo: number, issues: Issues) {
-    const r = parseAmount(this.raw(row, field), currency, this.decimal[field] ?? 'dot');
+  amount(row: readonly string[], field: string, currency: string, rowNo: number, issues: Issues): ParsedAmount | undefined {
+    const v = this.raw(row, field);
+    const decimal = this.decimal[field] ?? 'dot';
+    // Happy path without a result object: a plain number, or a number with an ISO code.
+    const fast = amountFast(v, currency, decimal);
+    if (fast !== null) return fast;
+    const r = parseAmount(v, currency, decimal);
     if (!r.ok) {
       this.issue(issues, rowNo, field, row, r.error, r.params);
       return undefined;
@@ -234,18 +292,43 @@ class Columns {
     return undefined;
   }
 
+  private readonly parseProbabilityCell = (field: string) => (v: string): number | null | CellError => {
+    const r = parseProbability(v, this.scale[field] ?? 'percent');
+    return r.ok ? r.value : { error: r.error };
+  };
+  private probabilityParser: ((v: string) => number | null | CellError) | null = null;
+
   probability(row: readonly string[], field: string, rowNo: number, issues: Issues): number | null | undefined {
-    const r = parseProbability(this.raw(row, field), this.scale[field] ?? 'percent');
-    if (r.ok) return r.value;
+    const v = this.raw(row, field);
+    if (v === '') return null;
+    const parse = (this.probabilityParser ??= this.parseProbabilityCell(field));
+    const r = this.cached(field, v, parse) as number | null | CellError;
+    if (!isCellError(r)) return r;
     this.issue(issues, rowNo, field, row, r.error);
     return undefined;
   }
 }
 
+/** detectDecimalSeparator over a column without copying it: the first decisive value settles it. */
+function columnDecimal(rows: readonly (readonly string[])[], idx: number): DecimalSeparator {
+  for (let i = 0; i < rows.length; i++) {
+    const d = decimalSeparatorOf(rows[i]![idx] ?? '');
+    if (d) return d;
+  }
+  return 'dot';
+}
+
+/** detectProbabilityScale over a column without copying it. */
+function columnScale(rows: readonly (readonly string[])[], idx: number): ProbabilityScale {
+  for (let i = 0; i < rows.length; i++) if (isPercentValue(rows[i]![idx] ?? '')) return 'percent';
+  return 'fraction';
+}
+
 // ---------------------------------------------------------------- shared helpers
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-const stageKey = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+/** Stage, status, type, kind, outcome and role words compare ignoring case, spaces, '-' and '_' (no_show = No show = No-show). */
+const wordKey = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 function derivedKey(site: ImportSite, parts: Array<string | null>): string {
   return `${site}:~${hash53(parts.map((p) => norm(p ?? '')).join('\u001f'))}`;
@@ -383,6 +466,7 @@ export function buildImport<E extends ImportEntity>(
     newId: newIdFactory(opts),
     newAccounts: new Map(),
     accountIds: new Map(),
+    words: new Map(),
     today: localDateOf(opts.now, opts.timeZone),
   };
   const pending = new Map<string, Pending<Record<string, unknown>>>();
@@ -401,7 +485,18 @@ interface BuildContext {
   newId: (e: ImportEntity) => string;
   newAccounts: Map<string, Account>;
   accountIds: Map<string, string>;
+  /** wordKey per raw cell: stage, type and status columns hold a handful of distinct words. */
+  words: Map<string, string>;
   today: IsoDate;
+}
+
+function wordOf(ctx: BuildContext, raw: string): string {
+  let k = ctx.words.get(raw);
+  if (k === undefined) {
+    k = wordKey(raw);
+    if (ctx.words.size < CACHE_LIMIT) ctx.words.set(raw, k);
+  }
+  return k;
 }
 
 type Builder = (
@@ -450,6 +545,8 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
   const schema = ENTITY_SCHEMA[opts.entity] as unknown as z.ZodType<Record<string, unknown>>;
   const byName = opts.entity === 'accounts' ? opts.existing.accountsByName : null;
   const seenIds = new Set<string>();
+  // Deals that pass the plain-code check are stored as built; everything else is zod's to judge.
+  const fastValid = opts.entity === 'deals' ? dealDraftValid : null;
   for (const p of pending.values()) {
     let existing = opts.existing.bySourceKey.get(p.key);
     if (!existing && byName) {
@@ -464,6 +561,14 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
     candidate.id = id;
     candidate.createdAt = existing ? existing.createdAt : opts.now;
     candidate.updatedAt = opts.now;
+    if (fastValid) {
+      candidate.primaryContactId = null;
+      if (fastValid(candidate)) {
+        seenIds.add(id);
+        (existing ? plan.updates : plan.creates).push({ record: candidate as never, sourceKey: p.key, rows: p.rows });
+        continue;
+      }
+    }
     const r = schema.safeParse(candidate);
     if (!r.success) {
       const rowNo = p.rows[p.rows.length - 1]!;
@@ -598,8 +703,8 @@ const STATUS_WORDS: Record<string, DealStatus | 'deleted'> = {
   won: 'won',
   lost: 'lost',
   deleted: 'deleted',
-  'closed won': 'won',
-  'closed lost': 'lost',
+  closedwon: 'won',
+  closedlost: 'lost',
   เปิด: 'open',
   ชนะ: 'won',
   แพ้: 'lost',
@@ -608,7 +713,6 @@ const STATUS_WORDS: Record<string, DealStatus | 'deleted'> = {
 const FORECAST_WORDS: Record<string, ForecastCategory> = {
   pipeline: 'pipeline',
   bestcase: 'best_case',
-  best_case: 'best_case',
   commit: 'commit',
   committed: 'commit',
   closed: 'commit',
@@ -621,22 +725,19 @@ const FORECAST_WORDS: Record<string, ForecastCategory> = {
 const TYPE_WORDS: Record<string, DealType> = {
   newbusiness: 'new_business',
   new: 'new_business',
-  new_business: 'new_business',
   existingbusiness: 'upsell',
   upsell: 'upsell',
-  'existingbusiness-upgrade': 'upsell',
+  existingbusinessupgrade: 'upsell',
   expansion: 'upsell',
   upgrade: 'upsell',
   crosssell: 'cross_sell',
-  'cross-sell': 'cross_sell',
-  cross_sell: 'cross_sell',
   renewal: 'renewal',
-  'existingbusiness-renewal': 'renewal',
+  existingbusinessrenewal: 'renewal',
 };
 
 function buildStageIndex(rules: readonly StageRule[]): Map<string, StageRule> {
   const m = new Map<string, StageRule>();
-  for (const r of rules) m.set(stageKey(r.stage), r);
+  for (const r of rules) m.set(wordKey(r.stage), r);
   return m;
 }
 
@@ -652,7 +753,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
   let status: DealStatus | null = null;
   const statusRaw = cols.raw(row, 'status');
   if (statusRaw) {
-    const s = STATUS_WORDS[norm(statusRaw)];
+    const s = STATUS_WORDS[wordOf(ctx, statusRaw)];
     if (s === 'deleted') cols.issue(issues, rowNo, 'status', row, 'io.reject.deletedInCrm');
     else if (!s) cols.issue(issues, rowNo, 'status', row, 'io.reject.badStatus');
     else status = s;
@@ -664,7 +765,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     stageIndexCache.set(opts.stageRules, stages);
   }
   const stageRaw = cols.raw(row, 'stage');
-  const rule = stageRaw ? stages.get(stageKey(stageRaw)) : undefined;
+  const rule = stageRaw ? stages.get(wordOf(ctx, stageRaw)) : undefined;
   if (!stageRaw && !statusRaw) cols.issue(issues, rowNo, 'stage', row, 'io.reject.required', { field: 'stage' });
   if (stageRaw && !rule) {
     // Unknown stage: still importable, and reported so the AE can add a rule.
@@ -694,7 +795,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
   }
   const forecastRaw = cols.raw(row, 'forecast_category');
   if (forecastRaw && status === 'open') {
-    const f = FORECAST_WORDS[stageKey(forecastRaw)];
+    const f = FORECAST_WORDS[wordOf(ctx, forecastRaw)];
     if (f) forecast = f;
   }
 
@@ -723,7 +824,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
   let type: DealType = 'new_business';
   const typeRaw = cols.raw(row, 'type');
   if (typeRaw) {
-    const t = TYPE_WORDS[typeRaw.toLowerCase().replace(/\s+/g, '')];
+    const t = TYPE_WORDS[wordOf(ctx, typeRaw)];
     if (t) type = t;
     else warn(ctx, rowNo, 'type', row, 'io.warn.unknownType');
   }
@@ -848,7 +949,6 @@ const buildAccount: Builder = (ctx, row, rowNo, pending) => {
 
 const ROLE_WORDS: Record<string, BuyingRole> = {
   decisionmaker: 'decision_maker',
-  decision_maker: 'decision_maker',
   economicbuyer: 'decision_maker',
   champion: 'champion',
   influencer: 'influencer',
@@ -874,7 +974,7 @@ const buildContact: Builder = (ctx, row, rowNo, pending) => {
   let role: BuyingRole | null = null;
   const roleRaw = cols.raw(row, 'role');
   if (roleRaw) {
-    role = ROLE_WORDS[stageKey(roleRaw)] ?? null;
+    role = ROLE_WORDS[wordOf(ctx, roleRaw)] ?? null;
     if (!role) warn(ctx, rowNo, 'role', row, 'io.warn.unknownRole');
   }
   const externalId = cols.text(row, 'external_id');
@@ -957,7 +1057,6 @@ const KIND_WORDS: Record<string, ActivityKind> = {
   phonecall: 'call',
   โทร: 'call',
   email: 'email',
-  'e-mail': 'email',
   อีเมล: 'email',
   meeting: 'meeting',
   event: 'meeting',
@@ -968,31 +1067,51 @@ const KIND_WORDS: Record<string, ActivityKind> = {
   บันทึก: 'note',
   task: 'task',
   todo: 'task',
-  'to-do': 'task',
   deadline: 'task',
   งาน: 'task',
 };
 
+/**
+ * Keys are wordKey forms, so the schema's values (no_show, left_voicemail), labels ("No show",
+ * "Left voicemail", "No-show", "Follow up") and the Thai labels the app itself shows all match.
+ */
 const OUTCOME_WORDS: Record<string, ActivityOutcome> = {
   connected: 'connected',
+  reached: 'connected',
+  ติดต่อได้: 'connected',
   leftvoicemail: 'left_voicemail',
   voicemail: 'left_voicemail',
+  leftmessage: 'left_voicemail',
+  ฝากข้อความ: 'left_voicemail',
+  ฝากข้อความเสียง: 'left_voicemail',
   noanswer: 'no_answer',
+  ไม่รับสาย: 'no_answer',
+  ไม่มีผู้รับสาย: 'no_answer',
   held: 'held',
+  ประชุมแล้ว: 'held',
   completed: 'done',
   done: 'done',
+  เสร็จ: 'done',
+  เสร็จแล้ว: 'done',
   noshow: 'no_show',
+  ไม่มา: 'no_show',
+  ไม่มาตามนัด: 'no_show',
   sent: 'sent',
+  ส่งแล้ว: 'sent',
   replied: 'replied',
+  ตอบกลับแล้ว: 'replied',
   followup: 'follow_up',
-  'follow-up': 'follow_up',
+  needsfollowup: 'follow_up',
+  ติดตาม: 'follow_up',
+  ต้องติดตาม: 'follow_up',
+  ต้องติดตามต่อ: 'follow_up',
 };
 
 const buildActivity: Builder = (ctx, row, rowNo, pending) => {
   const { cols, opts } = ctx;
   const issues: Issues = [];
   const kindRaw = cols.raw(row, 'kind');
-  const kind = KIND_WORDS[stageKey(kindRaw)];
+  const kind = KIND_WORDS[wordOf(ctx, kindRaw)];
   if (!kindRaw) cols.issue(issues, rowNo, 'kind', row, 'io.reject.required', { field: 'kind' });
   else if (!kind) cols.issue(issues, rowNo, 'kind', row, 'io.reject.badKind');
   const day = cols.date(row, 'at', rowNo, issues);
@@ -1006,7 +1125,8 @@ const buildActivity: Builder = (ctx, row, rowNo, pending) => {
   const at = atLocal(day, minutes, opts.timeZone);
 
   const outcomeRaw = cols.raw(row, 'outcome');
-  const outcome = outcomeRaw ? (OUTCOME_WORDS[stageKey(outcomeRaw)] ?? null) : null;
+  const outcome = outcomeRaw ? (OUTCOME_WORDS[wordOf(ctx, outcomeRaw)] ?? null) : null;
+  if (outcomeRaw && !outcome) warn(ctx, rowNo, 'outcome', row, 'io.warn.unknownOutcome');
   const ex = opts.existing;
   const dealRaw = cols.text(row, 'deal');
   const dealId = dealRaw ? (ex.dealsBySourceKey?.get(`${opts.site}:${dealRaw}`) ?? ex.dealsByName?.get(norm(dealRaw)) ?? null) : null;

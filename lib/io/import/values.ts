@@ -242,20 +242,27 @@ const DOLLAR_CURRENCIES = new Set(['USD', 'SGD', 'AUD', 'HKD', 'NZD', 'CAD', 'TW
  */
 export function detectDecimalSeparator(values: readonly string[]): DecimalSeparator {
   for (const raw of values) {
-    const v = raw.replace(/[^\d.,]/g, '');
-    if (v === '') continue;
-    const lastDot = v.lastIndexOf('.');
-    const lastComma = v.lastIndexOf(',');
-    if (lastDot >= 0 && lastComma >= 0) return lastComma > lastDot ? 'comma' : 'dot';
-    if (lastComma >= 0 && v.indexOf(',') === lastComma) {
-      const after = v.length - lastComma - 1;
-      if (after !== 3) return 'comma';
-    }
-    if (lastDot >= 0 && v.indexOf('.') !== lastDot) return 'comma';
-    if (lastComma >= 0 && v.indexOf(',') !== lastComma) return 'dot';
-    if (lastDot >= 0 && v.length - lastDot - 1 !== 3) return 'dot';
+    const d = decimalSeparatorOf(raw);
+    if (d) return d;
   }
   return 'dot';
+}
+
+/** What one value alone says about the decimal separator (rules above); null when it says nothing. */
+export function decimalSeparatorOf(raw: string): DecimalSeparator | null {
+  const v = raw.replace(/[^\d.,]/g, '');
+  if (v === '') return null;
+  const lastDot = v.lastIndexOf('.');
+  const lastComma = v.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) return lastComma > lastDot ? 'comma' : 'dot';
+  if (lastComma >= 0 && v.indexOf(',') === lastComma) {
+    const after = v.length - lastComma - 1;
+    if (after !== 3) return 'comma';
+  }
+  if (lastDot >= 0 && v.indexOf('.') !== lastDot) return 'comma';
+  if (lastComma >= 0 && v.indexOf(',') !== lastComma) return 'dot';
+  if (lastDot >= 0 && v.length - lastDot - 1 !== 3) return 'dot';
+  return null;
 }
 
 /** A plain decimal number with grouping: '1,234.56', '1.234,56', '1 234,50', "1'234.50". */
@@ -324,6 +331,62 @@ export function parseAmount(
   return ok({ minor: negative && minor !== 0 ? -minor : minor, currency: cur });
 }
 
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/**
+ * parseAmount's common case without regexes or a result object: digits with grouping, an
+ * optional decimal part no longer than the currency's minor unit, and an optional ISO code
+ * before or after ('1,234.50', 'THB 1,234.00', '1200 USD'). Returns null for anything else
+ * (symbols, negatives, rounding, huge values, bad cells): the caller then uses parseAmount,
+ * which gives the same value for every input this accepts (exact integer arithmetic below
+ * 1e15 minor units, where Math.round(Number(s) * 10^e) is exact too).
+ */
+export function amountFast(v: string, defaultCurrency: string, decimal: DecimalSeparator = 'dot'): ParsedAmount | null {
+  const n = v.length;
+  if (n === 0) return { minor: null, currency: defaultCurrency };
+  let i = 0;
+  let end = n;
+  let currency = defaultCurrency;
+  if (isAsciiLetter(v.charCodeAt(0))) {
+    if (n < 4 || !isAsciiLetter(v.charCodeAt(1)) || !isAsciiLetter(v.charCodeAt(2))) return null;
+    i = 3;
+    while (i < n && v.charCodeAt(i) === 32) i++;
+    currency = v.slice(0, 3).toUpperCase();
+  } else if (isAsciiLetter(v.charCodeAt(n - 1))) {
+    if (n < 4 || !isAsciiLetter(v.charCodeAt(n - 2)) || !isAsciiLetter(v.charCodeAt(n - 3))) return null;
+    end = n - 3;
+    while (end > 0 && v.charCodeAt(end - 1) === 32) end--;
+    currency = v.slice(n - 3).toUpperCase();
+  }
+  const group = decimal === 'dot' ? 44 : 46;
+  const point = decimal === 'dot' ? 46 : 44;
+  let digits = 0;
+  let whole = 0;
+  let frac = 0;
+  let fracLen = -1;
+  for (let k = i; k < end; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (fracLen < 0) whole = whole * 10 + (c - 48);
+      else {
+        frac = frac * 10 + (c - 48);
+        fracLen++;
+      }
+    } else if (c === point) {
+      if (fracLen >= 0) return null;
+      fracLen = 0;
+    } else if (c !== group) return null;
+  }
+  if (digits === 0 || digits > 15) return null;
+  const exp = currencyExponent(currency);
+  const f = fracLen < 0 ? 0 : fracLen;
+  if (f > exp || exp >= POW10.length) return null;
+  const minor = whole * POW10[exp]! + frac * POW10[exp - f]!;
+  return minor <= 1e15 ? { minor, currency } : null;
+}
+
 // ---------------------------------------------------------------- probability, numbers, booleans
 
 export type ProbabilityScale = 'percent' | 'fraction';
@@ -333,14 +396,17 @@ export type ProbabilityScale = 'percent' | 'fraction';
  * in a column of 10, 60, 90 is 1 %); otherwise the values are fractions (0.6).
  */
 export function detectProbabilityScale(values: readonly string[]): ProbabilityScale {
-  for (const raw of values) {
-    const v = raw.trim();
-    if (v === '') continue;
-    if (v.endsWith('%')) return 'percent';
-    const n = parseDecimal(v);
-    if (n !== null && n > 1) return 'percent';
-  }
+  for (const raw of values) if (isPercentValue(raw)) return 'percent';
   return 'fraction';
+}
+
+/** A value that puts its column in percent: it carries '%' or exceeds 1. */
+export function isPercentValue(raw: string): boolean {
+  const v = raw.trim();
+  if (v === '') return false;
+  if (v.endsWith('%')) return true;
+  const n = parseDecimal(v);
+  return n !== null && n > 1;
 }
 
 /** '60%', '60' (percent column) or '0.6' → 0.6. */

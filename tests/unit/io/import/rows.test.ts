@@ -107,19 +107,21 @@ describe('buildImport: deals from CRM exports', () => {
     ]);
   });
 
-  it('HubSpot deals: datetimes, internal deal types, unknown stages reported', () => {
+  it('HubSpot deals: datetimes, internal deal types, default HubSpot stages known', () => {
     const { plan } = importFile('hubspot-deals.csv');
     expect(plan.rejects).toEqual([]);
     expect(byName(plan, 'Nakhon Retail - Loyalty App')).toMatchObject({
       status: 'open',
-      probability: 0.1,
+      // HubSpot's "Appointment Scheduled" default rule.
+      probability: 0.2,
+      forecastCategory: 'pipeline',
       closeOn: '2026-06-30',
       createdOn: '2026-03-02',
       sourceKey: 'hubspot:18234567001',
     });
     expect(byName(plan, 'Eastern Seaboard Parts - ERP Connector')).toMatchObject({ amountMinor: 110_000_000, probability: 0.9 });
     expect(byName(plan, 'Lanna Hotels - Upsell Spa Module')).toMatchObject({ status: 'won', type: 'upsell', closeOn: '2026-02-28' });
-    expect(plan.unknownStages).toEqual([{ stage: 'Appointment Scheduled', count: 1 }]);
+    expect(plan.unknownStages).toEqual([]);
   });
 
   it('Pipedrive deals: the status column wins, won/lost time is the close date, deleted deals are rejected', () => {
@@ -134,7 +136,8 @@ describe('buildImport: deals from CRM exports', () => {
       lossReason: 'Went with competitor',
     });
     expect(byName(plan, 'Rayong Chemicals - Safety Training')).toMatchObject({ status: 'open', closeOn: '2026-04-30' });
-    expect(plan.unknownStages.map((u) => u.stage).sort()).toEqual(['Negotiations Started', 'Proposal Made', 'Qualified']);
+    expect(plan.unknownStages).toEqual([]);
+    expect(byName(plan, 'Rayong Chemicals - Safety Training')).toMatchObject({ probability: 0.6, forecastCategory: 'best_case' });
   });
 
   it('a generic Thai-dated CSV once the AE maps the stage column', () => {
