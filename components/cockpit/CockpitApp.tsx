@@ -11,7 +11,7 @@ import { useSettings } from '../providers/SettingsContext';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { EmptyState } from '../ui/EmptyState';
 import { ToastHost } from '../ui/Toast';
-import { KpiList } from './KpiList';
+import { KpiHeadline, KpiList } from './KpiList';
 import { NextActions } from './NextActions';
 import { useCockpitUi } from './store';
 import { useCockpit } from './useCockpit';
@@ -136,6 +136,7 @@ export function CockpitApp() {
           )}
           {data.periodError && preset === 'custom' && (custom.start || custom.end) && <p className="error panel-section">{data.periodError}</p>}
 
+          {data.report && <KpiHeadline report={data.report} />}
           <section className="panel-section" aria-labelledby="actions-title">
             <h2 id="actions-title">{t('panel.actions')}</h2>
             <NextActions actions={data.actions} today={data.today} onSuggest={suggest} />

@@ -8,6 +8,26 @@ function reasonText(t: Translator, r: KpiValue['reason']): string | null {
   return r ? t(r.key, r.params) : null;
 }
 
+const HEADLINE = ['total_revenue', 'quota_attainment', 'pipeline_coverage', 'forecast_commit'] as const;
+
+/** The four numbers an AE looks at first, as tiles above everything else. */
+export function KpiHeadline({ report }: { report: KpiReport }) {
+  const { t, locale } = useSettings();
+  return (
+    <dl className="headline" data-testid="kpi-headline">
+      {HEADLINE.map((id) => {
+        const k = report.kpis[id];
+        return (
+          <div key={id} className="tile">
+            <dt>{t(`kpi.${id}.name`)}</dt>
+            <dd title={k.reason ? t(k.reason.key, k.reason.params) : undefined}>{formatKpiValue(k.value, k.unit, report.reportingCurrency, locale, { compact: true })}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
 /** Every KPI of the period: value, previous value, change, and the formula in the AE's language. */
 export function KpiList({ report }: { report: KpiReport }) {
   const { t, locale } = useSettings();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { NextAction } from '../../lib/actions';
 import { getDb } from '../../lib/db';
 import { setActionState } from '../../lib/db/writes';
@@ -24,8 +25,9 @@ function useReason() {
 }
 
 /** The ranked list; done and snooze can be undone from the toast. */
-export function NextActions({ actions, today, onSuggest, limit = 10 }: { actions: NextAction[]; today: string; onSuggest: (a: NextAction) => void; limit?: number }) {
+export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions: NextAction[]; today: string; onSuggest: (a: NextAction) => void; limit?: number }) {
   const { t, locale } = useSettings();
+  const [all, setAll] = useState(false);
   const show = useToast((s) => s.show);
   const reason = useReason();
   if (actions.length === 0) return <p className="help">{t('panel.actions.empty')}</p>;
@@ -37,31 +39,38 @@ export function NextActions({ actions, today, onSuggest, limit = 10 }: { actions
     show(status === 'done' ? t('panel.action.undone') : t('panel.action.snoozed', { date: formatDate(localDateOf(until!), locale) }), restore);
   }
 
+  const shown = all ? actions : actions.slice(0, limit);
   return (
-    <ol className="next-actions">
-      {actions.slice(0, limit).map((a) => (
-        <li key={a.key} className={a.due < today ? 'next-action urgent' : 'next-action'} data-testid="next-action" data-kind={a.kind}>
-          <div>
-            <span className="tag">{t(`actions.kind.${a.kind}`)}</span> <strong>{a.record.name}</strong>
-          </div>
-          <p className="help">{reason(a)}</p>
-          <p className="help">{t('panel.action.due', { date: formatDate(a.due, locale) })}</p>
-          <div className="buttons">
-            <button type="button" className="primary" onClick={() => onSuggest(a)}>
-              {t(a.suggestion.labelKey)}
-            </button>
-            <button type="button" onClick={() => void mark(a, 'done')}>
-              {t('panel.action.done')}
-            </button>
-            <button type="button" onClick={() => void mark(a, 'snoozed', 1)}>
-              {t('panel.action.snoozeDay')}
-            </button>
-            <button type="button" onClick={() => void mark(a, 'snoozed', 7)}>
-              {t('panel.action.snoozeWeek')}
-            </button>
-          </div>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="next-actions">
+        {shown.map((a) => (
+          <li key={a.key} className={a.due < today ? 'next-action urgent' : 'next-action'} data-testid="next-action" data-kind={a.kind}>
+            <div>
+              <span className="tag">{t(`actions.kind.${a.kind}`)}</span> <strong>{a.record.name}</strong>
+            </div>
+            <p className="help">{reason(a)}</p>
+            <div className="buttons">
+              <button type="button" className="primary" onClick={() => onSuggest(a)}>
+                {t(a.suggestion.labelKey)}
+              </button>
+              <button type="button" onClick={() => void mark(a, 'done')}>
+                {t('panel.action.done')}
+              </button>
+              <button type="button" onClick={() => void mark(a, 'snoozed', 1)}>
+                {t('panel.action.snoozeDay')}
+              </button>
+              <button type="button" onClick={() => void mark(a, 'snoozed', 7)}>
+                {t('panel.action.snoozeWeek')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {actions.length > limit && (
+        <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t('panel.actions.fewer') : t('panel.actions.all', { count: actions.length })}
+        </button>
+      )}
+    </>
   );
 }

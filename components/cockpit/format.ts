@@ -3,11 +3,12 @@ import type { Translator } from '../../lib/i18n';
 import type { KpiUnit } from '../../lib/kpi/ids';
 
 /** A KPI value as the AE reads it: money in the reporting currency, rates as %, ratios as ×. */
-export function formatKpiValue(value: number | null, unit: KpiUnit, currency: string, locale: string): string {
+export function formatKpiValue(value: number | null, unit: KpiUnit, currency: string, locale: string, opts: { compact?: boolean } = {}): string {
   if (value === null) return '—';
   switch (unit) {
     case 'money':
-      return formatMoney(value, currency, locale);
+      // KPI money is read at a glance: whole units (or compact on headline tiles).
+      return formatMoney(value, currency, locale, opts.compact ? { compact: true } : { whole: true });
     case 'rate':
       return formatPercent(value, locale);
     case 'ratio':

@@ -16,12 +16,14 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return f as T;
 }
 
-export function formatMoney(minor: number, currency: string, locale: string, opts: { compact?: boolean } = {}): string {
-  const f = cached(`m|${locale}|${currency}|${opts.compact ? 1 : 0}`, () =>
+/** Money from minor units. `whole` drops the minor digits (headline figures); `compact` gives "฿4.8M". */
+export function formatMoney(minor: number, currency: string, locale: string, opts: { compact?: boolean; whole?: boolean } = {}): string {
+  const f = cached(`m|${locale}|${currency}|${opts.compact ? 1 : 0}|${opts.whole ? 1 : 0}`, () =>
     new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
       ...(opts.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      ...(opts.whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
     }),
   );
   return f.format(minorToMajor(minor, currency));
