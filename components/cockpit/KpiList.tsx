@@ -8,6 +8,8 @@ function reasonText(t: Translator, r: KpiValue['reason']): string | null {
   return r ? t(r.key, r.params) : null;
 }
 
+const LOWER_IS_BETTER = new Set<string>(['customer_acquisition_cost', 'sales_cycle_days', 'sales_cycle_days_median', 'lost_deals']);
+
 const HEADLINE = ['total_revenue', 'quota_attainment', 'pipeline_coverage', 'forecast_commit'] as const;
 
 /** The four numbers an AE looks at first, as tiles above everything else. */
@@ -37,8 +39,10 @@ export function KpiList({ report }: { report: KpiReport }) {
       {KPI_IDS.map((id) => {
         const k = report.kpis[id];
         const reason = reasonText(t, k.reason);
-        const up = k.change !== null && k.change > 0;
-        const down = k.change !== null && k.change < 0;
+        // For cost and cycle time, lower is better: a rise is shown as bad news.
+        const sign = LOWER_IS_BETTER.has(id) ? -1 : 1;
+        const up = k.change !== null && sign * k.change > 0;
+        const down = k.change !== null && sign * k.change < 0;
         return (
           <li key={id} className="kpi" data-testid={`kpi-${id}`} data-value={k.value ?? ''}>
             <div className="kpi-head">

@@ -34,17 +34,24 @@ describe('i18n catalogs', () => {
 
   it('every key used as t(\'...\') in components and entrypoints exists', () => {
     const used = new Set<string>();
+    const withoutParams = new Set<string>();
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.tsx?$/.test(e.name)) for (const m of readFileSync(p, 'utf8').matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+        else if (/\.tsx?$/.test(e.name)) {
+          const src = readFileSync(p, 'utf8');
+          for (const m of src.matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+          for (const m of src.matchAll(/\bt\('([\w.]+)'\)/g)) withoutParams.add(m[1]!);
+        }
       }
     };
     walk(join(import.meta.dirname, '../../components'));
     walk(join(import.meta.dirname, '../../entrypoints'));
     expect([...used].filter((k) => !(k in catalogs.en))).toEqual([]);
     expect(used.size).toBeGreaterThan(20);
+    // A message with {placeholders} called without params would show the braces to the AE.
+    expect([...withoutParams].filter((k) => placeholdersOf(catalogs.en[k] ?? '').length > 0)).toEqual([]);
   });
 
   it('the manifest locales (_locales) match too', () => {

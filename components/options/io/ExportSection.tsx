@@ -46,7 +46,7 @@ export function ExportSection() {
     <section aria-labelledby="export-title">
       <h2 id="export-title">{t('ioui.export.title')}</h2>
       <h3>{t('io.out.stats.title')}</h3>
-      <p className="help">{t('io.out.stats.help')}</p>
+      <p className="help">{t('io.out.stats.help', { currency: settings.reportingCurrency })}</p>
       <div className="row">
         <div className="field">
           <label htmlFor="export-from">{t('ioui.export.from')}</label>
