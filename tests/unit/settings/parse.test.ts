@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadSettings, saveSettings, settingsItem } from '../../../lib/platform';
+import { mergeSettings, parseSettings } from '../../../lib/settings/parse';
+import { defaultSettings } from '../../../lib/settings/schema';
+import { pageContextSchema } from '../../../lib/messaging/protocol';
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a new install gets valid defaults: THB, January fiscal year, 14/7/60 days, 3× coverage', async () => {
+    const { settings, problems } = await loadSettings();
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      language: 'auto',
+      reportingCurrency: 'THB',
+      fiscalYearStartMonth: 1,
+      thresholds: { staleDealDays: 14, leadConversionDays: 7, customerTouchDays: 60, coverageTarget: 3 },
+    });
+  });
+
+  it('keeps the valid fields of a hand-edited item and reports each bad one', () => {
+    const { settings, problems } = parseSettings({ ...defaultSettings(), reportingCurrency: 'baht', fiscalYearStartMonth: 4, fxRates: { USD: -1 } });
+    expect(settings.fiscalYearStartMonth).toBe(4);
+    expect(settings.reportingCurrency).toBe('THB');
+    expect(settings.fxRates).toEqual({});
+    expect(problems.join('\n')).toMatch(/reportingCurrency: expected an ISO 4217/);
+    expect(problems.join('\n')).toMatch(/fxRates\.USD/);
+  });
+
+  it('survives garbage in storage', () => {
+    expect(parseSettings('nonsense').settings).toEqual(defaultSettings());
+    expect(parseSettings(null).problems).toEqual([]);
+    expect(parseSettings([1, 2]).problems.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an invalid change with the field named, and stores nothing', async () => {
+    await saveSettings(defaultSettings());
+    expect(() => mergeSettings(defaultSettings(), { fiscalYearStartMonth: 13 })).toThrow(/^fiscalYearStartMonth: /);
+    expect((await loadSettings()).settings.fiscalYearStartMonth).toBe(1);
+  });
+
+  it('is stored as one item under local:settings', async () => {
+    await saveSettings({ ...defaultSettings(), language: 'th' });
+    expect(((await fakeBrowser.storage.local.get('settings')) as { settings: { language: string } }).settings.language).toBe('th');
+    expect((await settingsItem.getValue()).language).toBe('th');
+  });
+});
+
+describe('message payloads', () => {
+  it('validates what a page reader sends, field by field', () => {
+    const ok = { site: 'salesforce', url: 'https://x.lightning.force.com/lightning/r/Opportunity/006/view', kind: 'deal', externalId: '006', title: 'Deal', capturedAt: 1 };
+    expect(pageContextSchema.parse(ok).fields).toEqual({});
+    const bad = pageContextSchema.safeParse({ ...ok, site: 'myspace', title: 'x'.repeat(600) });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['site', 'title']);
+  });
+});
