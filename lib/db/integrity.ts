@@ -1,32 +1,7 @@
-import type { z } from 'zod';
 import { BOOK_TABLES, type Book, type BookTable } from '../domain/book';
-import {
-  accountPlanSchema,
-  accountSchema,
-  actionStateSchema,
-  activitySchema,
-  contactSchema,
-  csatResponseSchema,
-  dealSchema,
-  leadSchema,
-  productSchema,
-  quotaSchema,
-  spendEntrySchema,
-} from '../domain/records';
+import { TABLE_SCHEMAS } from '../domain/tables';
 
-export const TABLE_SCHEMAS: Record<BookTable, z.ZodType> = {
-  accounts: accountSchema,
-  contacts: contactSchema,
-  leads: leadSchema,
-  deals: dealSchema,
-  activities: activitySchema,
-  csat: csatResponseSchema,
-  spend: spendEntrySchema,
-  quotas: quotaSchema,
-  products: productSchema,
-  accountPlans: accountPlanSchema,
-  actionStates: actionStateSchema,
-};
+export { TABLE_SCHEMAS };
 
 export interface InvalidRecord {
   table: BookTable;

@@ -3,3 +3,4 @@ export * from './records';
 export * from './book';
 export * from './dates';
 export * from './money';
+export * from './tables';

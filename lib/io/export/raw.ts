@@ -1,3 +1,4 @@
+import { zonedWallClock, zoneOffsetMinutes } from '../../domain/dates';
 import type { Book } from '../../domain/book';
 import { currencyExponent } from '../../domain/money';
 import type { Account, Activity, Contact, Deal } from '../../domain/records';
@@ -185,19 +186,9 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 export function isoLocal(ms: number, timeZone?: string): string {
   let y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number;
   if (timeZone) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(ms);
-    const get = (t: string) => +(parts.find((p) => p.type === t)?.value ?? 0);
-    [y, mo, d, h, mi, s] = [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
-    offsetMin = Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(ms / 1000) * 1000) / 60_000);
+    const w = zonedWallClock(ms, timeZone);
+    [y, mo, d, h, mi, s] = [w.year, w.month, w.day, w.hour, w.minute, w.second];
+    offsetMin = zoneOffsetMinutes(ms, timeZone);
   } else {
     const dt = new Date(ms);
     [y, mo, d, h, mi, s] = [dt.getFullYear(), dt.getMonth() + 1, dt.getDate(), dt.getHours(), dt.getMinutes(), dt.getSeconds()];

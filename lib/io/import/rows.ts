@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unguardFormula } from '../csv/formula';
-import { localDateOf, startOfLocalDay } from '../../domain/dates';
+import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '../../domain/dates';
 import type { IsoDate, Provenance } from '../../domain/primitives';
 import {
   accountSchema,
@@ -1176,18 +1176,7 @@ function atLocal(day: IsoDate, minutes: number, timeZone?: string): number {
   if (!timeZone) return startOfLocalDay(day) + minutes * 60_000;
   // Find the zone's offset at that wall time by formatting a first guess.
   const guess = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) + minutes * 60_000;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(guess);
-  const get = (t: string) => +(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return guess - (asUtc - guess);
+  return guess - zoneOffsetMinutes(guess, timeZone) * 60_000;
 }
 
 const BUILDERS: Record<ImportEntity, Builder> = {
