@@ -75,6 +75,20 @@ describe('the built extension', () => {
     await Promise.all([panel.page.close(), popup.page.close(), options.page.close()]);
   });
 
+  it('the popup opens the side panel, and the keyboard command is registered', async () => {
+    const worker = session.context.serviceWorkers()[0]!;
+    const sidePanels = () =>
+      worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+    expect(await sidePanels()).toBe(0);
+    const popup = await PopupPage.open(session);
+    await popup.page.getByTestId('log-search').waitFor();
+    await popup.page.getByRole('button', { name: 'Open cockpit' }).click();
+    await expect.poll(sidePanels, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => popup.page.isClosed()).toBe(true); // the popup gets out of the way
+    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'open-side-panel')?.shortcut).toBe('Alt+Shift+K');
+  });
+
   it('the Firefox build declares the side panel as a sidebar', () => {
     const ff = JSON.parse(readFileSync(join(EXTENSION_DIR, '../firefox-mv2/manifest.json'), 'utf8'));
     expect(ff.sidebar_action.default_panel).toBe('sidepanel.html');
