@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NextAction } from '../../lib/actions';
-import { checkBook } from '../../lib/db';
+import { partitionBook } from '../../lib/db';
 import type { ActivityKind } from '../../lib/domain/records';
 import { formatDate } from '../../lib/i18n/format';
 import { PERIOD_PRESETS, type PeriodPreset } from '../../lib/kpi';
@@ -34,16 +33,13 @@ export function CockpitApp() {
   const book = useBook();
   const now = useNow();
   const { preset, setPreset, custom, setCustom } = useCockpitUi();
-  const data = useCockpit(ready ? book : undefined, settings, now);
+  // Records that fail their schema are kept out of the numbers and listed in a banner.
+  const checked = useMemo(() => (book ? partitionBook(book, { limit: 20 }) : undefined), [book]);
+  const data = useCockpit(ready ? checked?.valid : undefined, settings, now);
   const show = useToast((s) => s.show);
   const [logFor, setLogFor] = useState<{ kind: ActivityKind; dealId: string | null } | null>(null);
 
-  // Stored records that fail their schema are reported, not hidden (checked once per change of the book).
-  const health = useQuery({
-    queryKey: ['health', book?.deals.length, book?.activities.length, book?.accounts.length],
-    queryFn: () => (book ? checkBook(book, 20) : { invalid: [], invalidCount: 0 }),
-    enabled: !!book,
-  });
+  const health = { data: checked };
 
   if (!book || !ready) return <p className="help panel-section">{t('app.loading')}</p>;
   const empty = book.deals.length === 0 && book.accounts.length === 0 && book.activities.length === 0;

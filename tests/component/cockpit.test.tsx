@@ -1,0 +1,71 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CockpitApp } from '../../components/cockpit/CockpitApp';
+import { getDb } from '../../lib/db';
+import { addDays, localDateOf } from '../../lib/domain/dates';
+import type { Deal } from '../../lib/domain/records';
+import { renderPage, resetWorld } from './render';
+
+const today = localDateOf(Date.now());
+const T0 = Date.now();
+
+function deal(id: string, over: Partial<Deal> = {}): Deal {
+  return {
+    id, createdAt: T0, updatedAt: T0, name: `Deal ${id}`, accountId: null, amountMinor: 100_000_00, currency: 'THB', stage: 'Closed Won',
+    status: 'won', probability: 1, forecastCategory: 'commit', type: 'new_business', createdOn: addDays(today, -30), closeOn: today,
+    lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null, lineItems: [],
+    provenance: null, sourceKey: null, ...over,
+  };
+}
+
+const kpiValue = (id: string) => screen.getByTestId(`kpi-${id}`).getAttribute('data-value');
+
+describe('side panel', () => {
+  beforeEach(resetWorld);
+
+  it('starts on the first-run choices when nothing is stored', async () => {
+    renderPage(<CockpitApp />);
+    expect(await screen.findByRole('heading', { name: 'Welcome to AE Cockpit' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Load demo data' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import a CSV from your CRM' })).toBeInTheDocument();
+  });
+
+  it('lists every KPI with its formula, and follows writes live', async () => {
+    await getDb().deals.bulkAdd([deal('a'), deal('b', { status: 'lost', stage: 'Closed Lost', probability: 0, forecastCategory: 'omitted' })]);
+    renderPage(<CockpitApp />);
+    await screen.findByTestId('kpi-total_revenue');
+    expect(kpiValue('total_revenue')).toBe('10000000');
+    expect(kpiValue('win_rate')).toBe('0.5');
+    const win = within(screen.getByTestId('kpi-win_rate'));
+    expect(win.getByText('Win rate')).toBeInTheDocument();
+    expect(win.getByText(/won.*\(won \+ lost\)|won ÷|won \//i)).toBeInTheDocument();
+    await getDb().deals.add(deal('c', { amountMinor: 50_000_00 }));
+    await waitFor(() => expect(kpiValue('total_revenue')).toBe('15000000'));
+  });
+
+  it('reports a stored record that fails its schema, and still shows the numbers of the rest', async () => {
+    await getDb().deals.bulkAdd([deal('good'), { ...deal('broken'), closeOn: '2026-02-30', amountMinor: -5 } as Deal]);
+    renderPage(<CockpitApp />);
+    const banner = await screen.findByTestId('health-banner');
+    expect(banner).toHaveTextContent('1 stored records failed validation');
+    expect(banner).toHaveTextContent(/deals broken: .*closeOn: not a real calendar date/);
+    expect(kpiValue('total_revenue')).toBe('10000000');
+    expect(await getDb().deals.count()).toBe(2); // reported, never dropped
+  });
+
+  it('marks an action done with undo, and switches periods', async () => {
+    const user = userEvent.setup();
+    await getDb().deals.add(deal('open', { status: 'open', stage: 'Proposal', probability: 0.5, forecastCategory: 'best_case', closeOn: addDays(today, 20), nextStep: 'Send pricing', nextStepDue: addDays(today, -3) }));
+    renderPage(<CockpitApp />);
+    const action = await screen.findByText(/Send pricing/);
+    const item = action.closest('li')!;
+    await user.click(within(item as HTMLElement).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByText(/Send pricing/)).not.toBeInTheDocument());
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText(/Send pricing/)).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByTestId('period-select'), 'last_year');
+    expect(kpiValue('won_deals')).toBe('0');
+  });
+});
