@@ -1,6 +1,6 @@
 import type { Book } from '../domain/book';
 import { currencyExponent, type FxRates } from '../domain/money';
-import { dayOf, lowerBound, NO_DAY, orderByDay } from './days';
+import { dayOf, lowerBound, NO_DAY, positionsByDay } from './days';
 
 /**
  * The KPI index: every record's dates turned into day numbers once, amounts
@@ -129,17 +129,21 @@ export function makeConverter(to: string, rates: FxRates): (minor: number, curre
   };
 }
 
-function series(idxs: Int32Array, days: Int32Array, n: number): DaySeries {
-  const order = orderByDay(days, n);
+/** Records with a day (all of them), sorted by day: a DaySeries (small tables: CSAT, spend). */
+function series(days: Int32Array, n: number): DaySeries {
+  const pos = positionsByDay(days, null, 1, n).pos;
   const day = new Int32Array(n);
   const idx = new Int32Array(n);
-  for (let p = 0; p < n; p++) {
-    const o = order[p]!;
-    day[p] = days[o]!;
-    idx[p] = idxs[o]!;
+  for (let i = 0; i < n; i++) {
+    const p = pos[i]!;
+    day[p] = days[i]!;
+    idx[p] = i;
   }
   return { n, day, idx };
 }
+
+/** Class of a record left out of a series (`positionsByDay`). */
+const NO_SERIES = 255;
 
 const KIND_CALL = 0;
 const KIND_MEETING = 1;
@@ -213,36 +217,30 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
   const territoryOf = new Map<string | null, number>(territoryNames.map((t, i) => [t, i]));
 
   // ---------------------------------------------------------------- deals
+  // One pass over the deal objects (the costly part: every field read is a pointer
+  // chase) fills compact book-order columns; the sorted series are then scattered
+  // from those columns by counting-sort positions, never gathered through an index.
   const deals = book.deals;
   const nD = deals.length;
   const dealAmount = new Float64Array(nD);
   const dealFlags = new Uint8Array(nD);
   const dealCreated = new Int32Array(nD);
   const dealClose = new Int32Array(nD);
-  const wonI = new Int32Array(nD);
-  const wonD = new Int32Array(nD);
-  const lostI = new Int32Array(nD);
-  const lostD = new Int32Array(nD);
-  const openI = new Int32Array(nD);
-  const openD = new Int32Array(nD);
-  const allI = new Int32Array(nD);
-  // What the sorted series need, read while the deal object is at hand (one pass over the objects):
-  // won → orders and territory index; open → forecast category and probability.
-  const won1 = new Uint8Array(nD);
-  const aux = new Int32Array(nD);
+  const dealAccount = new Int32Array(nD).fill(-1);
+  // Close-day series class: 0 won, 1 lost, 2 open, NO_SERIES without a close day.
+  const cls = new Uint8Array(nD);
+  // bit 0: status won (with or without a close day); bits 1-2: forecast category of an open deal (1 commit, 2 best case).
+  const bits = new Uint8Array(nD);
+  // Won: orders (line items, at least 1); open: unused. Won: territory index (-1 out of scope).
+  const orders = new Int32Array(nD);
   const terr = new Int32Array(nD);
   const prob = new Float64Array(nD);
-  const dealAccount = new Int32Array(nD).fill(-1);
-  let nWon = 0;
-  let nLost = 0;
-  let nOpen = 0;
   for (let i = 0; i < nD; i++) {
     const d = deals[i]!;
     const created = dayOf(d.createdOn);
     const close = d.closeOn ? dayOf(d.closeOn) : NO_DAY;
     dealCreated[i] = created;
     dealClose[i] = close;
-    allI[i] = i;
     if (d.amountMinor === null) dealFlags[i] = FLAG_NO_AMOUNT;
     else {
       const v = convert(d.amountMinor, d.currency);
@@ -251,12 +249,14 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     }
     const st = d.status;
     if (st === 'won') {
-      won1[i] = 1;
-      if (close === NO_DAY) continue;
-      wonI[nWon] = i;
-      wonD[nWon++] = close;
+      bits[i] = 1;
+      if (close === NO_DAY) {
+        cls[i] = NO_SERIES;
+        continue;
+      }
+      cls[i] = 0;
       const nItems = d.lineItems.length;
-      aux[i] = nItems > 0 ? nItems : 1;
+      orders[i] = nItems > 0 ? nItems : 1;
       let a: number | undefined;
       if (d.accountId !== null) {
         a = accountIndex.get(d.accountId);
@@ -277,54 +277,119 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
         }
       }
       terr[i] = t;
-    } else if (st === 'lost') {
-      if (close !== NO_DAY) {
-        lostI[nLost] = i;
-        lostD[nLost++] = close;
-      }
-    } else if (close !== NO_DAY) {
-      openI[nOpen] = i;
-      openD[nOpen++] = close;
+    } else if (close === NO_DAY) cls[i] = NO_SERIES;
+    else if (st === 'lost') cls[i] = 1;
+    else {
+      cls[i] = 2;
       const cat = d.forecastCategory;
-      aux[i] = cat === 'commit' ? 1 : cat === 'best_case' ? 2 : 0;
+      bits[i] = cat === 'commit' ? 2 : cat === 'best_case' ? 4 : 0;
       prob[i] = d.probability;
     }
   }
 
-  // Won deals by close day, with prefix sums.
-  const wonS = series(wonI, wonD, nWon);
+  // Won, lost and open deals by close day. Prefix-sum columns get each deal's own
+  // value at position + 1 first, then are summed in place, in position order (the
+  // same additions in the same order as summing a sorted list).
+  const byClose = positionsByDay(dealClose, cls, 3, nD);
+  const nWon = byClose.counts[0]!;
+  const nLost = byClose.counts[1]!;
+  const nOpen = byClose.counts[2]!;
+  const pos = byClose.pos;
+  const wDay = new Int32Array(nWon);
+  const wIdx = new Int32Array(nWon);
+  const cycle = new Int32Array(nWon);
+  const territory = new Int32Array(nWon);
   const revenue = new Float64Array(nWon + 1);
-  const orders = new Float64Array(nWon + 1);
+  const ordersSum = new Float64Array(nWon + 1);
   const cycleSum = new Float64Array(nWon + 1);
   const noRate = new Int32Array(nWon + 1);
   const noAmount = new Int32Array(nWon + 1);
   const nbRevenue = new Float64Array(nWon + 1);
   const nbNoRate = new Int32Array(nWon + 1);
   const nbNoAmount = new Int32Array(nWon + 1);
-  const cycle = new Int32Array(nWon);
-  const territory = new Int32Array(nWon);
-  for (let p = 0; p < nWon; p++) {
-    const i = wonS.idx[p]!;
+  const lDay = new Int32Array(nLost);
+  const lIdx = new Int32Array(nLost);
+  const oDay = new Int32Array(nOpen);
+  const oIdx = new Int32Array(nOpen);
+  const oAmount = new Float64Array(nOpen + 1);
+  const oWeighted = new Float64Array(nOpen + 1);
+  const oCommit = new Float64Array(nOpen + 1);
+  const oBest = new Float64Array(nOpen + 1);
+  const oNoRate = new Int32Array(nOpen + 1);
+  const oCommitNoRate = new Int32Array(nOpen + 1);
+  const oBestNoRate = new Int32Array(nOpen + 1);
+  for (let i = 0; i < nD; i++) {
+    const c = cls[i]!;
+    if (c === NO_SERIES) continue;
+    const p = pos[i]!;
+    const day = dealClose[i]!;
     const f = dealFlags[i]!;
-    const amt = dealAmount[i]!;
-    const c = wonS.day[p]! - dealCreated[i]!;
-    cycle[p] = c > 0 ? c : 0;
-    revenue[p + 1] = revenue[p]! + amt;
-    orders[p + 1] = orders[p]! + aux[i]!;
-    cycleSum[p + 1] = cycleSum[p]! + cycle[p]!;
-    noRate[p + 1] = noRate[p]! + (f === FLAG_NO_RATE ? 1 : 0);
-    noAmount[p + 1] = noAmount[p]! + (f === FLAG_NO_AMOUNT ? 1 : 0);
-    const t = terr[i]!;
-    territory[p] = t;
-    const inScope = t >= 0;
-    nbRevenue[p + 1] = nbRevenue[p]! + (inScope ? amt : 0);
-    nbNoRate[p + 1] = nbNoRate[p]! + (inScope && f === FLAG_NO_RATE ? 1 : 0);
-    nbNoAmount[p + 1] = nbNoAmount[p]! + (inScope && f === FLAG_NO_AMOUNT ? 1 : 0);
+    const amt = dealAmount[i]!; // 0 when unknown: an open deal with no amount yet adds 0
+    if (c === 0) {
+      wDay[p] = day;
+      wIdx[p] = i;
+      const cy = day - dealCreated[i]!;
+      const cyc = cy > 0 ? cy : 0;
+      cycle[p] = cyc;
+      const t = terr[i]!;
+      territory[p] = t;
+      const q = p + 1;
+      revenue[q] = amt;
+      ordersSum[q] = orders[i]!;
+      cycleSum[q] = cyc;
+      if (f === FLAG_NO_RATE) noRate[q] = 1;
+      else if (f === FLAG_NO_AMOUNT) noAmount[q] = 1;
+      if (t >= 0) {
+        nbRevenue[q] = amt;
+        if (f === FLAG_NO_RATE) nbNoRate[q] = 1;
+        else if (f === FLAG_NO_AMOUNT) nbNoAmount[q] = 1;
+      }
+    } else if (c === 1) {
+      lDay[p] = day;
+      lIdx[p] = i;
+    } else {
+      oDay[p] = day;
+      oIdx[p] = i;
+      const q = p + 1;
+      const bad = f === FLAG_NO_RATE ? 1 : 0;
+      const cat = bits[i]!;
+      oAmount[q] = amt;
+      oWeighted[q] = amt * prob[i]!;
+      oNoRate[q] = bad;
+      if (cat === 2) {
+        oCommit[q] = amt;
+        oCommitNoRate[q] = bad;
+      } else if (cat === 4) {
+        oBest[q] = amt;
+        oBestNoRate[q] = bad;
+      }
+    }
+  }
+  for (let q = 1; q <= nWon; q++) {
+    revenue[q]! += revenue[q - 1]!;
+    ordersSum[q]! += ordersSum[q - 1]!;
+    cycleSum[q]! += cycleSum[q - 1]!;
+    noRate[q]! += noRate[q - 1]!;
+    noAmount[q]! += noAmount[q - 1]!;
+    nbRevenue[q]! += nbRevenue[q - 1]!;
+    nbNoRate[q]! += nbNoRate[q - 1]!;
+    nbNoAmount[q]! += nbNoAmount[q - 1]!;
+  }
+  for (let q = 1; q <= nOpen; q++) {
+    oAmount[q]! += oAmount[q - 1]!;
+    oWeighted[q]! += oWeighted[q - 1]!;
+    oCommit[q]! += oCommit[q - 1]!;
+    oBest[q]! += oBest[q - 1]!;
+    oNoRate[q]! += oNoRate[q - 1]!;
+    oCommitNoRate[q]! += oCommitNoRate[q - 1]!;
+    oBestNoRate[q]! += oBestNoRate[q - 1]!;
   }
   const won: WonSeries = {
-    ...wonS,
+    n: nWon,
+    day: wDay,
+    idx: wIdx,
     revenue,
-    orders,
+    orders: ordersSum,
     cycleSum,
     noRate,
     noAmount,
@@ -334,39 +399,11 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     cycle,
     territory,
   };
-
-  const lost = series(lostI, lostD, nLost);
-
-  const createdS = series(allI, dealCreated, nD);
-  const wonBy = new Int32Array(nD);
-  for (let p = 0; p < nD; p++) {
-    const i = createdS.idx[p]!;
-    wonBy[p] = won1[i] === 1 ? (dealClose[i] === NO_DAY ? -NO_DAY : dealClose[i]!) : NO_DAY;
-  }
-
-  const openS = series(openI, openD, nOpen);
-  const oAmount = new Float64Array(nOpen + 1);
-  const oWeighted = new Float64Array(nOpen + 1);
-  const oCommit = new Float64Array(nOpen + 1);
-  const oBest = new Float64Array(nOpen + 1);
-  const oNoRate = new Int32Array(nOpen + 1);
-  const oCommitNoRate = new Int32Array(nOpen + 1);
-  const oBestNoRate = new Int32Array(nOpen + 1);
-  for (let p = 0; p < nOpen; p++) {
-    const i = openS.idx[p]!;
-    const amt = dealAmount[i]!; // an open deal with no amount yet adds 0
-    const bad = dealFlags[i] === FLAG_NO_RATE ? 1 : 0;
-    const cat = aux[i]!;
-    oAmount[p + 1] = oAmount[p]! + amt;
-    oWeighted[p + 1] = oWeighted[p]! + amt * prob[i]!;
-    oCommit[p + 1] = oCommit[p]! + (cat === 1 ? amt : 0);
-    oBest[p + 1] = oBest[p]! + (cat === 2 ? amt : 0);
-    oNoRate[p + 1] = oNoRate[p]! + bad;
-    oCommitNoRate[p + 1] = oCommitNoRate[p]! + (cat === 1 ? bad : 0);
-    oBestNoRate[p + 1] = oBestNoRate[p]! + (cat === 2 ? bad : 0);
-  }
+  const lost: DaySeries = { n: nLost, day: lDay, idx: lIdx };
   const open: OpenSeries = {
-    ...openS,
+    n: nOpen,
+    day: oDay,
+    idx: oIdx,
     amount: oAmount,
     weighted: oWeighted,
     commit: oCommit,
@@ -376,39 +413,61 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     bestCaseNoRate: oBestNoRate,
   };
 
+  // All deals by created day.
+  const byCreated = positionsByDay(dealCreated, null, 1, nD).pos;
+  const cDay = new Int32Array(nD);
+  const cIdx = new Int32Array(nD);
+  const wonBy = new Int32Array(nD);
+  for (let i = 0; i < nD; i++) {
+    const p = byCreated[i]!;
+    cDay[p] = dealCreated[i]!;
+    cIdx[p] = i;
+    wonBy[p] = (bits[i]! & 1) === 1 ? (dealClose[i] === NO_DAY ? -NO_DAY : dealClose[i]!) : NO_DAY;
+  }
+
   // ---------------------------------------------------------------- leads
   const leads = book.leads;
   const nL = leads.length;
-  const qI = new Int32Array(nL);
-  const qD = new Int32Array(nL);
-  let nQ = 0;
-  for (let i = 0; i < nL; i++) {
-    const q = leads[i]!.qualifiedOn;
-    if (q) {
-      qI[nQ] = i;
-      qD[nQ++] = dayOf(q);
-    }
-  }
-  const qS = series(qI, qD, nQ);
-  const converted = new Int32Array(nQ);
+  const lQual = new Int32Array(nL);
+  const lConv = new Int32Array(nL);
+  const lCls = new Uint8Array(nL);
   // Converted leads without a date take their deal's created date: look those deals up in one pass.
   let waiting: Map<string, number[]> | null = null;
-  for (let p = 0; p < nQ; p++) {
-    const l = leads[qS.idx[p]!]!;
-    if (l.convertedOn) converted[p] = dayOf(l.convertedOn);
+  for (let i = 0; i < nL; i++) {
+    const l = leads[i]!;
+    const q = l.qualifiedOn;
+    if (!q) {
+      lCls[i] = NO_SERIES;
+      continue;
+    }
+    const qd = dayOf(q);
+    lQual[i] = qd;
+    if (l.convertedOn) lConv[i] = dayOf(l.convertedOn);
     else if (l.convertedDealId) {
-      converted[p] = qS.day[p]!; // if the deal is not in the book: converted when qualified
+      lConv[i] = qd; // if the deal is not in the book: converted when qualified
       waiting ??= new Map();
       const list = waiting.get(l.convertedDealId);
-      if (list) list.push(p);
-      else waiting.set(l.convertedDealId, [p]);
-    } else converted[p] = NO_DAY;
+      if (list) list.push(i);
+      else waiting.set(l.convertedDealId, [i]);
+    } else lConv[i] = NO_DAY;
   }
   if (waiting) {
     for (let i = 0; i < nD; i++) {
       const list = waiting.get(deals[i]!.id);
-      if (list) for (const p of list) converted[p] = dealCreated[i]!;
+      if (list) for (const li of list) lConv[li] = dealCreated[i]!;
     }
+  }
+  const byQual = positionsByDay(lQual, lCls, 1, nL);
+  const nQ = byQual.counts[0]!;
+  const qDay = new Int32Array(nQ);
+  const qIdx = new Int32Array(nQ);
+  const converted = new Int32Array(nQ);
+  for (let i = 0; i < nL; i++) {
+    if (lCls[i] === NO_SERIES) continue;
+    const p = byQual.pos[i]!;
+    qDay[p] = lQual[i]!;
+    qIdx[p] = i;
+    converted[p] = lConv[i]!;
   }
 
   // ---------------------------------------------------------------- activities
@@ -431,24 +490,16 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
 
   // ---------------------------------------------------------------- CSAT, spend, quotas, catalogue
   const nC = book.csat.length;
-  const cI = new Int32Array(nC);
   const cD = new Int32Array(nC);
-  for (let i = 0; i < nC; i++) {
-    cI[i] = i;
-    cD[i] = dayOf(book.csat[i]!.on);
-  }
-  const cS = series(cI, cD, nC);
+  for (let i = 0; i < nC; i++) cD[i] = dayOf(book.csat[i]!.on);
+  const cS = series(cD, nC);
   const positive = new Int32Array(nC + 1);
   for (let p = 0; p < nC; p++) positive[p + 1] = positive[p]! + (book.csat[cS.idx[p]!]!.score >= 4 ? 1 : 0);
 
   const nS = book.spend.length;
-  const sI = new Int32Array(nS);
   const sD = new Int32Array(nS);
-  for (let i = 0; i < nS; i++) {
-    sI[i] = i;
-    sD[i] = dayOf(book.spend[i]!.on);
-  }
-  const sS = series(sI, sD, nS);
+  for (let i = 0; i < nS; i++) sD[i] = dayOf(book.spend[i]!.on);
+  const sS = series(sD, nS);
   const sAmount = new Float64Array(nS + 1);
   const sNoRate = new Int32Array(nS + 1);
   for (let p = 0; p < nS; p++) {
@@ -486,9 +537,9 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     dealAccount,
     won,
     lost,
-    created: { ...createdS, wonBy },
+    created: { n: nD, day: cDay, idx: cIdx, wonBy },
     open,
-    qualified: { ...qS, converted },
+    qualified: { n: nQ, day: qDay, idx: qIdx, converted },
     calls,
     meetings,
     emails,

@@ -90,3 +90,74 @@ export function orderByDay(days: Int32Array, n: number): Int32Array {
   for (let i = 0; i < n; i++) order[i] = tmp[i]!;
   return order;
 }
+
+/**
+ * Stable ranks by day for several disjoint classes of records at once, without
+ * moving anything: `pos[i]` = the position of record i among the records of its
+ * class `cls[i]` ordered by day (ties in record order), -1 when `cls[i] >= nCls`
+ * (left out); `counts[c]` = the size of class c. `cls` null puts every record in
+ * class 0. Dense day ranges (the usual case) are one counting sort, O(n + days):
+ * callers then scatter their columns straight to `pos[i]` while reading records in
+ * book order (sequential reads, and the writes stay near one cursor per day, so
+ * they hit the cache), instead of gathering through a sorted index (random reads).
+ * Sparse ranges (dirty data centuries apart) fall back to orderByDay per class.
+ */
+export function positionsByDay(
+  days: Int32Array,
+  cls: Uint8Array | null,
+  nCls: number,
+  n: number,
+): { pos: Int32Array; counts: Int32Array } {
+  const pos = new Int32Array(n);
+  const counts = new Int32Array(nCls);
+  let min = NO_DAY;
+  let max = -NO_DAY;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cls === null ? 0 : cls[i]!;
+    if (c >= nCls) continue;
+    const d = days[i]!;
+    if (d < min) min = d;
+    if (d > max) max = d;
+    counts[c]!++;
+    kept++;
+  }
+  if (kept === 0) return { pos: pos.fill(-1), counts };
+  const range = max - min + 1;
+  if (range * nCls <= 4 * kept + 4096) {
+    // cursor[c * range + d - min]: next free position of class c for day d.
+    const cursor = new Int32Array(nCls * range);
+    for (let i = 0; i < n; i++) {
+      const c = cls === null ? 0 : cls[i]!;
+      if (c < nCls) cursor[c * range + days[i]! - min]!++;
+    }
+    for (let c = 0; c < nCls; c++) {
+      let run = 0;
+      for (let r = c * range, end = r + range; r < end; r++) {
+        const k = cursor[r]!;
+        cursor[r] = run;
+        run += k;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const c = cls === null ? 0 : cls[i]!;
+      pos[i] = c < nCls ? cursor[c * range + days[i]! - min]!++ : -1;
+    }
+    return { pos, counts };
+  }
+  pos.fill(-1);
+  for (let c = 0; c < nCls; c++) {
+    const m = counts[c]!;
+    const members = new Int32Array(m);
+    const mDays = new Int32Array(m);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if ((cls === null ? 0 : cls[i]!) !== c) continue;
+      members[k] = i;
+      mDays[k++] = days[i]!;
+    }
+    const order = orderByDay(mDays, m);
+    for (let p = 0; p < m; p++) pos[members[order[p]!]!] = p;
+  }
+  return { pos, counts };
+}
