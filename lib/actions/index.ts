@@ -2,8 +2,9 @@ import type { Book } from '../domain/book';
 import { fromDayNumber } from '../domain/dates';
 import { convertMinor, type FxRates } from '../domain/money';
 import type { IsoDate } from '../domain/primitives';
-import type { Account, ActionState, Activity, Contact, Deal } from '../domain/records';
+import type { ActionState, Activity, Deal } from '../domain/records';
 import type { Thresholds } from '../settings/schema';
+import { IdIndex, tailHash } from './ids';
 
 /**
  * The next-action rules engine: a pure function of the book and "now".
@@ -107,6 +108,20 @@ export const MEETING_LEAD_DAYS = 7;
 const MS_PER_DAY = 86_400_000;
 const NONE = -1; // instants are non-negative, so -1 means "no activity"
 
+// An activity's most specific link (see the pass over activities).
+const LINK_DEAL = 1;
+const LINK_ACCOUNT = 2;
+const LINK_CONTACT = 3;
+/** Characters of an older activity's link hashed for the pass-2 filter (enough to tell ids apart). */
+const OLD_TAIL = 8;
+const UNRESOLVED = -2;
+// Why an open deal waits for pass 2.
+const PENDING_STALE = 1;
+const PENDING_MEETING = 2;
+// 2^20 bits (128 KiB): stays in cache; a few thousand marked records leave most activities rejected.
+const BITSET_MASK = (1 << 20) - 1;
+const BITSET_WORDS = (BITSET_MASK + 1) >>> 5;
+
 /**
  * Whether the AE's answer hides an action. `triggerAt` is the instant the action's
  * condition started (start of the first local day it fires).
@@ -173,47 +188,61 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   const deals = book.deals;
   const nDeals = deals.length;
   const accounts = book.accounts;
+  const nAcc = accounts.length;
   const contacts = book.contacts;
-  const join = joinFor(book);
-  const { accountIdx, actDeal, actAcc, actCon, dealAcc, contactAcc } = join;
-
-  // Last touch instants (NONE = never) and the latest non-no-show meeting per deal.
-  const dealLast = new Float64Array(nDeals).fill(NONE);
-  const dealMeeting = new Float64Array(nDeals).fill(NONE);
-  const accountLast = new Float64Array(accounts.length).fill(NONE);
-  const contactLast = new Float64Array(contacts.length).fill(NONE);
-
-  // ------------------------------------------------------------ one pass over activities
-  const acts = book.activities;
-  const snap = join.actSnap;
-  for (let i = 0, n = acts.length; i < n; i++) {
-    const a = acts[i]!;
-    if (a !== snap[i]) resolveActivity(join, i, a); // replaced in place since the join was cached
-    const kind = a.kind;
-    // An open task is a to-do, not a touch; a completed one touched when ticked off.
-    let t = kind === 'task' ? (a.completedAt ?? NONE) : a.at;
-    if (t > now) t = NONE; // scheduled, not happened yet
-    const d = actDeal[i]!;
-    if (d >= 0) {
-      if (t > dealLast[d]!) dealLast[d] = t;
-      // A booked meeting counts for "closing without meeting": it is what the action asks for.
-      if (kind === 'meeting' && a.at > dealMeeting[d]! && a.outcome !== 'no_show') dealMeeting[d] = a.at;
-    }
-    if (t === NONE) continue;
-    const x = actAcc[i]!;
-    if (x >= 0 && t > accountLast[x]!) accountLast[x] = t;
-    const c = actCon[i]!;
-    if (c >= 0 && t > contactLast[c]!) contactLast[c] = t;
+  const nCon = contacts.length;
+  const dealIdx = new IdIndex(deals);
+  const accountIdx = new IdIndex(accounts);
+  const contactIdx = new IdIndex(contacts);
+  const contactAcc = new Int32Array(nCon);
+  for (let c = 0; c < nCon; c++) {
+    const id = contacts[c]!.accountId;
+    contactAcc[c] = id === null ? NONE : accountIdx.find(id);
   }
 
-  // Per-account facts folded from deals and contacts (as local days; NONE = none).
-  const nAcc = accounts.length;
+  // The window: a touch on or after `windowDay` settles "is this deal stale / this customer
+  // untouched" on its own, so only activities from then on are joined to their records here.
+  // Older ones matter only for the few records the window leaves unsettled (pass 2).
+  const staleDays = thresholds.staleDealDays;
+  const touchDays = thresholds.customerTouchDays;
+  const windowDay = today - Math.min(staleDays, touchDays);
+  const windowAt = dayStart(windowDay);
+
+  // Latest touch instant per record (NONE = none seen) and the latest non-no-show meeting per deal.
+  const dealLast = new Float64Array(nDeals).fill(NONE);
+  const dealMeeting = new Float64Array(nDeals).fill(NONE);
+  const accountLast = new Float64Array(nAcc).fill(NONE);
+  const contactLast = new Float64Array(nCon).fill(NONE);
+
+  // ------------------------------------------------------------ pass 1 over activities
+  // An activity counts for its most specific link: its deal (and through it the deal's account),
+  // else its account, else its contact's account. Older activities are not joined here (nor is
+  // their kind read): a short hash of their link is kept so pass 2 finds the few that concern
+  // a record the window left unsettled.
+  const acts = book.activities;
+  const nActs = acts.length;
+  const j: Join = {
+    windowAt,
+    now,
+    dealIdx,
+    accountIdx,
+    contactIdx,
+    dealLast,
+    dealMeeting,
+    accountLast,
+    contactLast,
+    oldHash: new Int32Array(nActs),
+    oldLink: new Uint8Array(nActs),
+  };
+  const nOld = joinRecent(acts, j);
+
+  // Per-account facts (as local days; NONE = none), from touches in the window so far.
   const accountTouchDay = new Int32Array(nAcc).fill(NONE);
   const accountHasWon = new Uint8Array(nAcc);
   const accountWonMinor = new Float64Array(nAcc);
   const wonProducts: (Set<string> | undefined)[] = new Array(nAcc);
   for (let x = 0; x < nAcc; x++) if (accountLast[x]! !== NONE) accountTouchDay[x] = dayOf(accountLast[x]!);
-  for (let c = 0; c < contacts.length; c++) {
+  for (let c = 0; c < nCon; c++) {
     const x = contactAcc[c]!;
     if (contactLast[c]! === NONE || x < 0) continue;
     const day = dayOf(contactLast[c]!);
@@ -230,33 +259,44 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   }
 
   // ------------------------------------------------------------ deal rules
-  const staleDays = thresholds.staleDealDays;
+  // The deal's account index, resolved when first needed (UNRESOLVED until then).
+  const dealAcc = new Int32Array(nDeals).fill(UNRESOLVED);
+  const accountOfDeal = (d: number): number => {
+    let x = dealAcc[d]!;
+    if (x === UNRESOLVED) {
+      const id = deals[d]!.accountId;
+      x = dealAcc[d] = id === null ? NONE : accountIdx.find(id);
+    }
+    return x;
+  };
+  // PENDING_* flags of open deals whose stale / meeting rule needs activities older than the window.
+  const dealPending = new Uint8Array(nDeals);
+  const pending: number[] = [];
   for (let i = 0; i < nDeals; i++) {
     const deal = deals[i]!;
-    const x = dealAcc[i]!;
+    const status = deal.status;
     const lastAt = dealLast[i]!;
     const lastDay = lastAt === NONE ? NONE : dayOf(lastAt);
-    if (x >= 0) {
-      if (lastDay > accountTouchDay[x]!) accountTouchDay[x] = lastDay;
-      if (deal.status === 'won') foldWon(deal, x);
+    // Only a touch in the window or a win tells the account something here.
+    if (lastAt !== NONE || status === 'won') {
+      const x = accountOfDeal(i);
+      if (x >= 0) {
+        if (lastDay > accountTouchDay[x]!) accountTouchDay[x] = lastDay;
+        if (status === 'won') foldWon(deal, x);
+      }
     }
-    if (deal.status !== 'open') continue;
+    if (status !== 'open') continue;
 
     // Built only when a rule fires: most open deals need no action.
     let record: NextAction['record'] | null = null;
     let amount = 0;
-    const fire = () => {
-      if (record === null) {
-        record = { table: 'deals', id: deal.id, name: deal.name };
-        amount = toReporting(deal.amountMinor, deal.currency);
-      }
-      return record;
-    };
 
     if (deal.nextStepDue !== null) {
       const due = toDayNumber(deal.nextStepDue);
       if (due < today) {
-        push('overdue_next_step', fire(), `overdue_next_step:${deal.id}`, due + 1, due, amount,
+        record = { table: 'deals', id: deal.id, name: deal.name };
+        amount = toReporting(deal.amountMinor, deal.currency);
+        push('overdue_next_step', record, `overdue_next_step:${deal.id}`, due + 1, due, amount,
           deal.nextStep ? 'actions.reason.overdue_next_step' : 'actions.reason.overdue_next_step.untitled',
           { deal: deal.name, nextStep: deal.nextStep ?? '', due: deal.nextStepDue, days: today - due });
       }
@@ -264,35 +304,69 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
 
     const closeDay = deal.closeOn === null ? NONE : toDayNumber(deal.closeOn);
     if (closeDay !== NONE && closeDay < today) {
-      push('close_date_passed', fire(), `close_date_passed:${deal.id}`, closeDay + 1, closeDay, amount,
+      if (record === null) {
+        record = { table: 'deals', id: deal.id, name: deal.name };
+        amount = toReporting(deal.amountMinor, deal.currency);
+      }
+      push('close_date_passed', record, `close_date_passed:${deal.id}`, closeDay + 1, closeDay, amount,
         'actions.reason.close_date_passed', { deal: deal.name, closeOn: deal.closeOn!, days: today - closeDay });
     }
 
-    // Stale: the newer of the last activity and the creation day is more than N days ago.
+    // No touch in the window: the exact last touch (for the reason and due date) is older, unless
+    // the deal is younger than the window, when older touches predate it and do not count.
     const createdDay = toDayNumber(deal.createdOn);
-    const freshDay = lastDay > createdDay ? lastDay : createdDay;
-    if (today - freshDay > staleDays) {
-      const due = freshDay + staleDays;
-      if (lastDay === NONE || lastDay < createdDay) {
-        push('stale_deal', fire(), `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
-          { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
-      } else {
-        push('stale_deal', fire(), `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
-          { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
-      }
-    }
+    let flags = 0;
+    if (lastAt === NONE && createdDay < windowDay) flags |= PENDING_STALE;
+    else staleRule(deal, record, amount, lastDay, createdDay);
 
-    // Closing in the selected period, not yet past, with no meeting since the deal was created.
+    // Closing in the selected period, not yet past.
     if (closeDay !== NONE && closeDay >= today && closeDay >= periodStart && closeDay <= periodEnd) {
-      const meetingAt = dealMeeting[i]!;
-      if (meetingAt === NONE || dayOf(meetingAt) < createdDay) {
-        const trigger = periodStart > createdDay ? periodStart : createdDay;
-        const wanted = closeDay - MEETING_LEAD_DAYS;
-        push('closing_without_meeting', fire(), `closing_without_meeting:${deal.id}`, trigger,
-          wanted > trigger ? wanted : trigger, amount, 'actions.reason.closing_without_meeting',
-          { deal: deal.name, closeOn: deal.closeOn!, days: closeDay - today });
-      }
+      if (dealMeeting[i]! === NONE && createdDay < windowDay) flags |= PENDING_MEETING;
+      else meetingRule(deal, record, amount, dealMeeting[i]!, closeDay, createdDay);
     }
+    if (flags !== 0) {
+      dealPending[i] = flags;
+      pending.push(i);
+    }
+  }
+
+  /** Stale: the newer of the last touch and the creation day is more than N days ago. */
+  function staleRule(deal: Deal, record: NextAction['record'] | null, amount: number, lastDay: number, createdDay: number) {
+    const freshDay = lastDay > createdDay ? lastDay : createdDay;
+    if (today - freshDay <= staleDays) return;
+    if (record === null) {
+      record = { table: 'deals', id: deal.id, name: deal.name };
+      amount = toReporting(deal.amountMinor, deal.currency);
+    }
+    const due = freshDay + staleDays;
+    if (lastDay === NONE || lastDay < createdDay) {
+      push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
+        { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
+    } else {
+      push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
+        { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
+    }
+  }
+
+  /** No meeting (held or booked) since the deal was created. */
+  function meetingRule(
+    deal: Deal,
+    record: NextAction['record'] | null,
+    amount: number,
+    meetingAt: number,
+    closeDay: number,
+    createdDay: number,
+  ) {
+    if (meetingAt !== NONE && dayOf(meetingAt) >= createdDay) return;
+    if (record === null) {
+      record = { table: 'deals', id: deal.id, name: deal.name };
+      amount = toReporting(deal.amountMinor, deal.currency);
+    }
+    const trigger = periodStart > createdDay ? periodStart : createdDay;
+    const wanted = closeDay - MEETING_LEAD_DAYS;
+    push('closing_without_meeting', record, `closing_without_meeting:${deal.id}`, trigger,
+      wanted > trigger ? wanted : trigger, amount, 'actions.reason.closing_without_meeting',
+      { deal: deal.name, closeOn: deal.closeOn!, days: closeDay - today });
   }
 
   function foldWon(deal: Deal, x: number) {
@@ -314,6 +388,63 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     }
   }
 
+  // ------------------------------------------------------------ customers
+  const isCustomer = new Uint8Array(nAcc);
+  const sinceDay = new Int32Array(nAcc);
+  // Customers with no touch in the window: their exact last touch is older (pass 2).
+  const accountPending = new Uint8Array(nAcc);
+  let nPendingAcc = 0;
+  for (let x = 0; x < nAcc; x++) {
+    const acc = accounts[x]!;
+    const churned = acc.churnedOn !== null && toDayNumber(acc.churnedOn) <= today;
+    const since = acc.customerSince === null ? NONE : toDayNumber(acc.customerSince);
+    sinceDay[x] = since;
+    if (churned || !(accountHasWon[x] === 1 || (since !== NONE && since <= today))) continue;
+    isCustomer[x] = 1;
+    const known = since <= today && since > accountTouchDay[x]! ? since : accountTouchDay[x]!;
+    if (known < windowDay) {
+      accountPending[x] = 1;
+      nPendingAcc++;
+    }
+  }
+
+  // ------------------------------------------------------------ pass 2: older activities, unsettled records only
+  if (nOld > 0 && (pending.length > 0 || nPendingAcc > 0)) {
+    // A bitset over (link type, short hash) of the records concerned: most older activities are
+    // rejected on their hash without being read again.
+    const bits = new Int32Array(BITSET_WORDS);
+    const mark = (type: number, id: string) => {
+      const h = (tailHash(id, OLD_TAIL) + Math.imul(type, 0x3c6ef372)) & BITSET_MASK;
+      bits[h >>> 5]! |= 1 << (h & 31);
+    };
+    for (const i of pending) mark(LINK_DEAL, deals[i]!.id);
+    if (nPendingAcc > 0) {
+      for (let x = 0; x < nAcc; x++) if (accountPending[x] === 1) mark(LINK_ACCOUNT, accounts[x]!.id);
+      for (let d = 0; d < nDeals; d++) {
+        const x = accountOfDeal(d);
+        if (x >= 0 && accountPending[x] === 1) mark(LINK_DEAL, deals[d]!.id);
+      }
+      for (let c = 0; c < nCon; c++) {
+        const x = contactAcc[c]!;
+        if (x >= 0 && accountPending[x] === 1) mark(LINK_CONTACT, contacts[c]!.id);
+      }
+    }
+    joinOlder(acts, j, bits, dealPending, accountPending, accountTouchDay, nPendingAcc > 0 ? accountOfDeal : null, contactAcc, tzMs);
+  }
+
+  for (const i of pending) {
+    const deal = deals[i]!;
+    const flags = dealPending[i]!;
+    const createdDay = toDayNumber(deal.createdOn);
+    if ((flags & PENDING_STALE) !== 0) {
+      const lastAt = dealLast[i]!;
+      staleRule(deal, null, 0, lastAt === NONE ? NONE : dayOf(lastAt), createdDay);
+    }
+    if ((flags & PENDING_MEETING) !== 0) {
+      meetingRule(deal, null, 0, dealMeeting[i]!, toDayNumber(deal.closeOn!), createdDay);
+    }
+  }
+
   // ------------------------------------------------------------ leads
   const leadDays = thresholds.leadConversionDays;
   for (const lead of book.leads) {
@@ -329,15 +460,10 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   }
 
   // ------------------------------------------------------------ accounts
-  const touchDays = thresholds.customerTouchDays;
-  const isCustomer = new Uint8Array(nAcc);
   const potentials: number[] = [];
   const potentialOf = new Float64Array(nAcc);
   for (let x = 0; x < nAcc; x++) {
     const acc = accounts[x]!;
-    const churned = acc.churnedOn !== null && toDayNumber(acc.churnedOn) <= today;
-    const since = acc.customerSince === null ? NONE : toDayNumber(acc.customerSince);
-    isCustomer[x] = !churned && (accountHasWon[x] === 1 || (since !== NONE && since <= today)) ? 1 : 0;
     if (acc.isTarget && acc.potentialMinor !== null && acc.potentialMinor > 0) {
       const p = toReporting(acc.potentialMinor, acc.potentialCurrency);
       potentialOf[x] = p;
@@ -357,7 +483,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
 
     // Becoming a customer counts as a touch, like winning a deal does.
     let last = accountTouchDay[x]!;
-    const since = acc.customerSince === null ? NONE : toDayNumber(acc.customerSince);
+    const since = sinceDay[x]!;
     if (since <= today && since > last) last = since;
     if (last !== NONE && today - last > touchDays) {
       const due = last + touchDays;
@@ -390,10 +516,10 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       if (r.score > 2 || r.followedUpAt !== null) continue;
       const on = toDayNumber(r.on);
       if (on > today) continue;
-      const x = accountIdx.get(r.accountId);
-      const accName = x === undefined ? r.accountId : accounts[x]!.name;
+      const x = accountIdx.find(r.accountId);
+      const accName = x < 0 ? r.accountId : accounts[x]!.name;
       push('low_csat', { table: 'csat', id: r.id, name: accName }, `low_csat:${r.id}`, on, on,
-        x === undefined ? 0 : accountWonMinor[x]!, 'actions.reason.low_csat',
+        x < 0 ? 0 : accountWonMinor[x]!, 'actions.reason.low_csat',
         { account: accName, score: r.score, on: r.on, comment: r.comment });
     }
   }
@@ -423,6 +549,153 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   return out;
 }
 
+/** What the passes over activities read and fill (a plain object: the hot loops capture nothing). */
+interface Join {
+  windowAt: number;
+  now: number;
+  dealIdx: IdIndex;
+  accountIdx: IdIndex;
+  contactIdx: IdIndex;
+  /** Latest touch instant per deal / account / contact (NONE = none seen). */
+  dealLast: Float64Array;
+  /** Latest non-no-show meeting instant per deal (held or booked). */
+  dealMeeting: Float64Array;
+  accountLast: Float64Array;
+  contactLast: Float64Array;
+  /** Per activity left for pass 2: short hash of its link, and its LINK_* (0 = none). */
+  oldHash: Int32Array;
+  oldLink: Uint8Array;
+}
+
+/**
+ * Pass 1: joins the activities from the window on to their records; marks the older ones for
+ * pass 2 with a short hash of their link (without reading their kind). Returns how many.
+ * An activity counts for its most specific link: its deal (and through it the deal's account),
+ * else its account, else its contact's account.
+ */
+function joinRecent(acts: readonly Activity[], j: Join): number {
+  const { windowAt, now, dealIdx, accountIdx, contactIdx, dealLast, dealMeeting, accountLast, contactLast, oldHash, oldLink } = j;
+  const nActs = acts.length;
+  let nOld = 0;
+  for (let i = 0; i < nActs; i++) {
+    const a = acts[i]!;
+    const at = a.at;
+    const done = a.completedAt;
+    let link = a.dealId;
+    let type = LINK_DEAL;
+    if (link === null) {
+      link = a.accountId;
+      type = LINK_ACCOUNT;
+      if (link === null) {
+        link = a.contactId;
+        type = LINK_CONTACT;
+        if (link === null) continue;
+      }
+    }
+    // Touch and meeting instants are `at` or `completedAt`: both before the window = an older activity.
+    if (at < windowAt && (done === null || done < windowAt)) {
+      oldHash[i] = tailHash(link, OLD_TAIL);
+      oldLink[i] = type;
+      nOld++;
+      continue;
+    }
+    let t: number;
+    let meeting = false;
+    if (a.kind === 'task') {
+      // An open task is a to-do, not a touch; a completed one touched when ticked off.
+      t = done === null ? NONE : done;
+    } else {
+      t = at;
+      // A booked meeting counts for "closing without meeting": it is what the action asks for.
+      meeting = type === LINK_DEAL && a.kind === 'meeting' && a.outcome !== 'no_show';
+    }
+    if (t > now) t = NONE; // scheduled, not happened yet
+    const recentTouch = t !== NONE && t >= windowAt;
+    const recentMeeting = meeting && at >= windowAt;
+    if (!recentTouch && !recentMeeting) {
+      // Completed before the window (a task opened in it but ticked off earlier, clock skew...).
+      if (t !== NONE || meeting) {
+        oldHash[i] = tailHash(link, OLD_TAIL);
+        oldLink[i] = type;
+        nOld++;
+      }
+      continue;
+    }
+    if (type === LINK_DEAL) {
+      const d = dealIdx.find(link);
+      if (d >= 0) {
+        if (recentTouch && t > dealLast[d]!) dealLast[d] = t;
+        if (recentMeeting && at > dealMeeting[d]!) dealMeeting[d] = at;
+      }
+    } else if (type === LINK_ACCOUNT) {
+      const x = accountIdx.find(link);
+      if (x >= 0 && t > accountLast[x]!) accountLast[x] = t;
+    } else {
+      const c = contactIdx.find(link);
+      if (c >= 0 && t > contactLast[c]!) contactLast[c] = t;
+    }
+  }
+
+  return nOld;
+}
+
+/**
+ * Pass 2: the older activities whose link hash is in `bits` (those of records the window left
+ * unsettled) are read again and joined exactly: latest touch and meeting of pending deals, latest
+ * touch day of pending accounts (through their deals, themselves and their contacts).
+ */
+function joinOlder(
+  acts: readonly Activity[],
+  j: Join,
+  bits: Int32Array,
+  dealPending: Uint8Array,
+  accountPending: Uint8Array,
+  accountTouchDay: Int32Array,
+  accountOfDeal: ((d: number) => number) | null,
+  contactAcc: Int32Array,
+  tzMs: number,
+): void {
+  const { now, dealIdx, accountIdx, contactIdx, dealLast, dealMeeting, oldHash, oldLink } = j;
+  const nActs = acts.length;
+  for (let i = 0; i < nActs; i++) {
+    const type = oldLink[i]!;
+    if (type === 0) continue;
+    const h = (oldHash[i]! + Math.imul(type, 0x3c6ef372)) & BITSET_MASK;
+    if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) continue;
+    const a = acts[i]!;
+    const at = a.at;
+    let t: number;
+    let meeting = false;
+    if (a.kind === 'task') {
+      const done = a.completedAt;
+      t = done === null ? NONE : done;
+    } else {
+      t = at;
+      meeting = type === LINK_DEAL && a.kind === 'meeting' && a.outcome !== 'no_show';
+    }
+    if (t > now) t = NONE;
+    let x: number;
+    if (type === LINK_DEAL) {
+      const d = dealIdx.find(a.dealId!);
+      if (d < 0) continue;
+      if (dealPending[d] !== 0) {
+        if (t > dealLast[d]!) dealLast[d] = t;
+        if (meeting && at > dealMeeting[d]!) dealMeeting[d] = at;
+      }
+      x = accountOfDeal === null ? NONE : accountOfDeal(d);
+    } else if (type === LINK_ACCOUNT) {
+      x = accountIdx.find(a.accountId!);
+    } else {
+      const c = contactIdx.find(a.contactId!);
+      x = c < 0 ? NONE : contactAcc[c]!;
+    }
+    if (x >= 0 && accountPending[x] === 1 && t !== NONE) {
+      const day = Math.floor((t + tzMs) / MS_PER_DAY);
+      if (day > accountTouchDay[x]!) accountTouchDay[x] = day;
+    }
+  }
+}
+
 // ------------------------------------------------------------------ helpers
 
 /**
@@ -441,94 +714,4 @@ function toDayNumber(d: IsoDate): number {
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
-}
-
-/**
- * The id join (which deal, account and contact each activity, deal and contact
- * points at) as typed arrays. Resolving ~3 million string ids through Maps is most
- * of the cost of a cold run; it depends only on the records, not on now or the
- * settings, so it is cached per activities array and reused while the deals,
- * accounts and contacts arrays hold the same record objects. Records are treated
- * as immutable (a changed record is a new object, as Dexie and React hand them
- * out): replaced elements are detected and re-resolved, in-place field edits are not.
- */
-interface Join {
-  dealSnap: Deal[];
-  accountSnap: Account[];
-  contactSnap: Contact[];
-  actSnap: Activity[];
-  accountIdx: Map<string, number>;
-  dealIdx: Map<string, number>;
-  contactIdx: Map<string, number>;
-  dealAcc: Int32Array;
-  contactAcc: Int32Array;
-  actDeal: Int32Array;
-  actAcc: Int32Array;
-  actCon: Int32Array;
-}
-
-const joins = new WeakMap<Activity[], Join>();
-
-function sameElements<T>(a: T[], snap: T[]): boolean {
-  if (a.length !== snap.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== snap[i]) return false;
-  return true;
-}
-
-function indexById(records: { id: string }[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i < records.length; i++) m.set(records[i]!.id, i);
-  return m;
-}
-
-function joinFor(book: ActionBook): Join {
-  const cached = joins.get(book.activities);
-  if (
-    cached &&
-    cached.actSnap.length === book.activities.length &&
-    sameElements(book.deals, cached.dealSnap) &&
-    sameElements(book.accounts, cached.accountSnap) &&
-    sameElements(book.contacts, cached.contactSnap)
-  ) {
-    return cached;
-  }
-  const { deals, accounts, contacts, activities } = book;
-  const accountIdx = indexById(accounts);
-  const dealIdx = indexById(deals);
-  const contactIdx = indexById(contacts);
-  const dealAcc = new Int32Array(deals.length);
-  for (let i = 0; i < deals.length; i++) {
-    const id = deals[i]!.accountId;
-    dealAcc[i] = id === null ? -1 : (accountIdx.get(id) ?? -1);
-  }
-  const contactAcc = new Int32Array(contacts.length);
-  for (let i = 0; i < contacts.length; i++) {
-    const id = contacts[i]!.accountId;
-    contactAcc[i] = id === null ? -1 : (accountIdx.get(id) ?? -1);
-  }
-  const n = activities.length;
-  const join: Join = {
-    dealSnap: deals.slice(),
-    accountSnap: accounts.slice(),
-    contactSnap: contacts.slice(),
-    actSnap: new Array<Activity>(n),
-    accountIdx,
-    dealIdx,
-    contactIdx,
-    dealAcc,
-    contactAcc,
-    actDeal: new Int32Array(n),
-    actAcc: new Int32Array(n),
-    actCon: new Int32Array(n),
-  };
-  for (let i = 0; i < n; i++) resolveActivity(join, i, activities[i]!);
-  joins.set(activities, join);
-  return join;
-}
-
-function resolveActivity(join: Join, i: number, a: Activity): void {
-  join.actSnap[i] = a;
-  join.actDeal[i] = a.dealId === null ? -1 : (join.dealIdx.get(a.dealId) ?? -1);
-  join.actAcc[i] = a.accountId === null ? -1 : (join.accountIdx.get(a.accountId) ?? -1);
-  join.actCon[i] = a.contactId === null ? -1 : (join.contactIdx.get(a.contactId) ?? -1);
 }

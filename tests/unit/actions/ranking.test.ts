@@ -179,7 +179,7 @@ describe('low_coverage', () => {
   });
 });
 
-describe('cached id join stays correct when records change', () => {
+describe('records changed between calls are seen (no cache across calls)', () => {
   const staleKeys = (b: ReturnType<typeof book>) =>
     nextActions(b, options())
       .filter((a) => a.kind === 'stale_deal')
