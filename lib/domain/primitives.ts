@@ -54,3 +54,11 @@ export function daysInMonth(year: number, month: number): number {
 export function sourceKeyOf(p: Provenance | null | undefined): string | null {
   return p?.externalId ? `${p.site}:${p.externalId}` : null;
 }
+
+/**
+ * How names typed by people and CRMs are matched (stage names, types, outcomes):
+ * case-insensitive, ignoring spaces, '-' and '_' ("Closed Won" = "closedwon" = "CLOSED_WON").
+ */
+export function wordKey(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, '');
+}

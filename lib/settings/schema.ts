@@ -4,7 +4,7 @@ import { dealStatusSchema, forecastCategorySchema } from '../domain/records';
 
 /** How a CRM stage name maps to the deal's status, probability and forecast category. */
 export const stageRuleSchema = z.object({
-  /** Stage name, compared case- and space-insensitively. */
+  /** Stage name, matched with wordKey (case, spaces, '-' and '_' ignored). */
   stage: z.string().min(1).max(200),
   status: dealStatusSchema,
   probability: fractionSchema,

@@ -10,10 +10,8 @@ export function parseMajor(text: string): number | null {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
 }
 
-/** Stage names are compared as the importer does: case-insensitive, all spaces ignored. */
-export function stageKey(stage: string): string {
-  return stage.toLowerCase().replace(/\s+/g, '');
-}
+/** Stage names are compared exactly as the importer compares them. */
+export { wordKey as stageKey } from '../../../lib/domain/primitives';
 
 /** Territory names: case-insensitive, runs of spaces count as one. */
 export function territoryKey(name: string): string {

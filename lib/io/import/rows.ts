@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { unguardFormula } from '../csv/formula';
 import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '../../domain/dates';
-import type { IsoDate, Provenance } from '../../domain/primitives';
+import { wordKey, type IsoDate, type Provenance } from '../../domain/primitives';
 import {
   accountSchema,
   activitySchema,
@@ -328,7 +328,6 @@ function columnScale(rows: readonly (readonly string[])[], idx: number): Probabi
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 /** Stage, status, type, kind, outcome and role words compare ignoring case, spaces, '-' and '_' (no_show = No show = No-show). */
-const wordKey = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 function derivedKey(site: ImportSite, parts: Array<string | null>): string {
   return `${site}:~${hash53(parts.map((p) => norm(p ?? '')).join('\u001f'))}`;
