@@ -36,6 +36,12 @@ export function CockpitApp() {
   // Records that fail their schema are kept out of the numbers and listed in a banner.
   const checked = useMemo(() => (book ? partitionBook(book, { limit: 20 }) : undefined), [book]);
   const data = useCockpit(ready ? checked?.valid : undefined, settings, now);
+  // Deal, account and lead names for the KPI drill-down (built once per change of the book).
+  const nameOf = useMemo(() => {
+    const names = new Map<string, string>();
+    if (book) for (const table of ['deals', 'accounts', 'leads'] as const) for (const r of book[table]) names.set(`${table}:${r.id}`, r.name);
+    return (table: string, id: string) => names.get(`${table}:${id}`);
+  }, [book]);
   const show = useToast((s) => s.show);
   const [logFor, setLogFor] = useState<{ kind: ActivityKind; dealId: string | null } | null>(null);
 
@@ -141,7 +147,7 @@ export function CockpitApp() {
           {data.report && (
             <section className="panel-section" aria-labelledby="kpis-title">
               <h2 id="kpis-title">{t('panel.kpis')}</h2>
-              <KpiList report={data.report} />
+              <KpiList report={data.report} nameOf={nameOf} />
             </section>
           )}
         </>

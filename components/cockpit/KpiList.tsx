@@ -31,7 +31,29 @@ export function KpiHeadline({ report }: { report: KpiReport }) {
 }
 
 /** Every KPI of the period: value, previous value, change, and the formula in the AE's language. */
-export function KpiList({ report }: { report: KpiReport }) {
+/** Names of the records behind a number, for the drill-down list. */
+export type NameOf = (table: string, id: string) => string | undefined;
+
+const DRILL_MAX = 25;
+
+function DrillDown({ k, nameOf }: { k: KpiValue; nameOf: NameOf }) {
+  const { t } = useSettings();
+  const named = k.records.flatMap((g) => g.ids.map((id) => ({ table: g.table, id, name: nameOf(g.table, id) }))).filter((r) => r.name);
+  if (named.length === 0) return null;
+  return (
+    <div className="drill" data-testid="kpi-drill">
+      <p className="help">{t('panel.kpi.behind')}</p>
+      <ul>
+        {named.slice(0, DRILL_MAX).map((r) => (
+          <li key={`${r.table}:${r.id}`}>{r.name}</li>
+        ))}
+      </ul>
+      {named.length > DRILL_MAX && <p className="help">{t('panel.kpi.more', { count: named.length - DRILL_MAX })}</p>}
+    </div>
+  );
+}
+
+export function KpiList({ report, nameOf }: { report: KpiReport; nameOf: NameOf }) {
   const { t, locale } = useSettings();
   const cur = report.reportingCurrency;
   return (
@@ -64,6 +86,7 @@ export function KpiList({ report }: { report: KpiReport }) {
             <details>
               <summary>{t('panel.kpi.formula')}</summary>
               <p className="help">{t(`kpi.${id}.formula`)}</p>
+              <DrillDown k={k} nameOf={nameOf} />
               <p className="help">
                 {formatDate(report.period.start, locale)} – {formatDate(report.period.end, locale)} ·{' '}
                 {t('kpi.period.previous')}: {formatDate(report.previousPeriod.start, locale)} – {formatDate(report.previousPeriod.end, locale)}

@@ -40,6 +40,10 @@ describe('side panel', () => {
     const win = within(screen.getByTestId('kpi-win_rate'));
     expect(win.getByText('Win rate')).toBeInTheDocument();
     expect(win.getByText(/won.*\(won \+ lost\)|won ÷|won \//i)).toBeInTheDocument();
+    // Drill-down: the deals behind the number, by name.
+    const revenue = within(screen.getByTestId('kpi-total_revenue'));
+    expect(within(revenue.getByTestId('kpi-drill')).getByText('Deal a')).toBeInTheDocument();
+    expect(revenue.queryByText('Deal b')).not.toBeInTheDocument();
     await getDb().deals.add(deal('c', { amountMinor: 50_000_00 }));
     await waitFor(() => expect(kpiValue('total_revenue')).toBe('15000000'));
   });
