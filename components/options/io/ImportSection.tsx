@@ -36,6 +36,8 @@ export function ImportSection() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dateFormats, setDateFormats] = useState<Record<string, DateFormat>>({});
   const [plan, setPlan] = useState<ImportPlan | null>(null);
+  // Date columns the AE was asked about; kept while they answer and preview again.
+  const [asked, setAsked] = useState<ImportPlan['needsDateFormat']>([]);
   const [busy, setBusy] = useState<null | 'reading' | 'previewing'>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function ImportSection() {
     setError(null);
     setProgress(null);
     setDateFormats({});
+    setAsked([]);
   }
 
   function mappingFor(parsed: ParsedCsv, e: ImportEntity, crm: Crm): ColumnMapping {
@@ -93,6 +96,7 @@ export function ImportSection() {
         newId: () => newId(),
       });
       setPlan(p);
+      if (p.needsDateFormat.length > 0) setAsked(p.needsDateFormat);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -119,7 +123,7 @@ export function ImportSection() {
   const fields = IMPORT_FIELDS[entity];
   const headers = loaded?.parsed.headers ?? [];
   const detected = loaded ? detectMappedDateFormats(headers, loaded.parsed.rows.slice(0, 500), mapping, entity) : {};
-  const ambiguous = plan?.needsDateFormat ?? [];
+  const ambiguous = asked;
   const writable = plan ? plan.creates.length + plan.updates.length : 0;
 
   return (
@@ -257,7 +261,11 @@ export function ImportSection() {
                     id={`datefmt-${a.field}`}
                     value={dateFormats[a.field] ?? ''}
                     onChange={(e) => {
-                      setDateFormats({ ...dateFormats, [a.field]: e.target.value as DateFormat });
+                      const chosen = e.target.value as DateFormat;
+                      // One answer serves every date column of the file still open the same way.
+                      const next = { ...dateFormats, [a.field]: chosen };
+                      for (const other of ambiguous) if (!(other.field in dateFormats) && other.candidates.includes(chosen)) next[other.field] = chosen;
+                      setDateFormats(next);
                       setPlan(null);
                     }}
                   >

@@ -482,6 +482,9 @@ export function proposeMapping(
     const [early, late] = firstA !== null && firstB !== null && firstB < firstA ? [b, a] : [a, b];
     assign('created', early);
     assign('close', late);
+  } else if (entity === 'deals' && (mapping.created === null) !== (mapping.close === null) && dateCols.length > 0) {
+    // One of the two deal dates is named and one date column is left: it is the other one.
+    assign(mapping.created === null ? 'created' : 'close', dateCols[0]!);
   } else if (dateFields.length > 0 && dateCols.length > 0) {
     assign(dateFields[0]!, dateCols[0]!);
   }

@@ -134,6 +134,13 @@ describe('detectProfile and proposeMapping on CRM exports', () => {
     expect(map).toEqual({ name: 'Opportunity', account: 'Client', amount: 'Value (THB)', created: 'Opened', close: 'Expected' });
   });
 
+  it('a deal file that names one of its two dates: the other date column is the other date', () => {
+    const headers = ['Deal', 'Company', 'Value', 'Created', 'Closes'];
+    const rows = [['Kiosk', 'Chiang Mai Retail', '120,000', '2026-03-02', '2026-05-04']];
+    expect(proposeMapping(headers, rows, 'deals')).toMatchObject({ created: 3, close: 4 });
+    expect(proposeMapping(['Deal', 'Opened', 'Close Date'], [['K', '2026-03-02', '2026-05-04']], 'deals')).toMatchObject({ created: 1, close: 2 });
+  });
+
   it('sniffs value shapes', () => {
     expect(sniffColumn(['a@b.co', ' x@y.org '])).toBe('email');
     expect(sniffColumn(['THB', 'USD'])).toBe('currency');

@@ -1,0 +1,60 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportSection } from '../../components/options/io/ImportSection';
+import { ToastHost } from '../../components/ui/Toast';
+import { getDb } from '../../lib/db';
+import { loadSettings } from '../../lib/platform';
+import { renderPage, resetWorld } from './render';
+
+// Every date has day and month ≤ 12: the order cannot be told from the values.
+const AMBIGUOUS = ['Deal,Company,Value,Stage,Created,Closes', 'Kiosk rollout,Chiang Mai Retail,"120,000",Closed Won,02/03/2026,04/05/2026', 'Fleet tracking,Lanna Logistics,"80,000",Proposal,03/04/2026,11/12/2026'].join('\r\n');
+
+function upload(text: string, name = 'deals.csv') {
+  fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+}
+
+describe('import a CSV', () => {
+  beforeEach(resetWorld);
+
+  it('asks once how an ambiguous date column is written, then imports in one go and remembers the mapping', async () => {
+    const user = userEvent.setup();
+    renderPage(
+      <>
+        <ImportSection />
+        <ToastHost />
+      </>,
+    );
+    upload(AMBIGUOUS);
+    expect(await screen.findByTestId('import-detected')).toHaveTextContent('2 rows, 6 columns');
+    await user.click(screen.getByTestId('import-preview'));
+    const question = await screen.findByLabelText('How are the dates in "Created" written?');
+    expect(screen.queryByTestId('import-go')).not.toBeInTheDocument();
+    await user.selectOptions(question, 'dmy');
+    await user.click(screen.getByTestId('import-preview'));
+    const plan = await screen.findByTestId('import-plan');
+    expect(within(plan).getByTestId('plan-creates')).toHaveTextContent('2 to create');
+    await user.click(within(plan).getByTestId('import-go'));
+    expect(await screen.findByText(/Imported: 2 created, 0 updated, 2 new accounts/)).toBeInTheDocument();
+
+    const deals = (await getDb().deals.toArray()).sort((a, b) => a.name.localeCompare(b.name));
+    expect(deals.map((d) => [d.name, d.createdOn, d.closeOn, d.status, d.amountMinor])).toEqual([
+      ['Fleet tracking', '2026-04-03', '2026-12-11', 'open', 8_000_000],
+      ['Kiosk rollout', '2026-03-02', '2026-05-04', 'won', 12_000_000],
+    ]);
+    expect(Object.keys((await loadSettings()).settings.importMappings)).toHaveLength(1);
+  });
+
+  it('lists rejected rows with row, column and value, and writes nothing when told to start over', async () => {
+    const user = userEvent.setup();
+    renderPage(<ImportSection />);
+    upload(['Opportunity Name,Amount,Stage,Close Date,Created Date', 'Good one,"1,000",Closed Won,2026-11-02,2026-10-01', 'Bad one,lots,Closed Won,2026-11-31,2026-10-01'].join('\n'));
+    await user.click(await screen.findByTestId('import-preview'));
+    const list = await screen.findByTestId('plan-reject-list');
+    expect(list).toHaveTextContent(/Row 3, column "(Amount|Close Date)", value "(lots|2026-11-31)"/);
+    expect(screen.getByTestId('plan-rejects')).toHaveTextContent(/[12] rejected/);
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    await waitFor(() => expect(screen.queryByTestId('import-plan')).not.toBeInTheDocument());
+    expect(await getDb().deals.count()).toBe(0);
+  });
+});
