@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDb } from '../../lib/db';
+import { getDb, validRows } from '../../lib/db';
 import { newId } from '../../lib/db/writes';
 import { quotaSchema } from '../../lib/domain/records';
 import { majorToMinor } from '../../lib/domain/money';
@@ -12,7 +12,7 @@ import { useToast } from '../providers/toast';
 export function QuotaEditor() {
   const { t, settings, locale } = useSettings();
   const show = useToast((s) => s.show);
-  const quotas = useLiveQuery(() => getDb().quotas.orderBy('start').toArray(), []);
+  const quotas = useLiveQuery(() => getDb().quotas.orderBy('start').toArray().then((rows) => validRows('quotas', rows)), []);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [amount, setAmount] = useState('');

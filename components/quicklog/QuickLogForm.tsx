@@ -51,7 +51,8 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
       ...deals.map((d) => ({ kind: 'deal' as const, id: d.id, name: d.name, detail: (d.accountId && accountName.get(d.accountId)) || d.stage })),
       ...accounts.map((a) => ({ kind: 'account' as const, id: a.id, name: a.name, detail: a.territory ?? '' })),
     ];
-    return list;
+    // A hand-edited or damaged record without a name cannot be searched; the data check reports it.
+    return list.filter((x) => typeof x.name === 'string' && typeof x.detail === 'string');
   }, []);
 
   // Preselect a deal handed in (from a next action or the open CRM page).

@@ -80,3 +80,12 @@ export function partitionBook(
   }
   return { valid, invalid, invalidCount };
 }
+
+/**
+ * The rows of one table that fit its schema, for screens that list and edit records:
+ * a damaged record is left out of the list (the data check names it) instead of breaking the page.
+ */
+export function validRows<T extends BookTable>(table: T, rows: readonly unknown[]): Book[T] {
+  const schema = TABLE_SCHEMAS[table];
+  return rows.filter((r) => schema.safeParse(r).success) as Book[T];
+}

@@ -78,3 +78,21 @@ describe('options page', () => {
     expect(await screen.findByText('All data deleted.')).toBeInTheDocument();
   });
 });
+
+describe('options page with damaged records', () => {
+  beforeEach(resetWorld);
+
+  it('lists the valid quotas, products and spend, and the data check names the damaged ones', async () => {
+    const user = userEvent.setup();
+    const db = getDb();
+    await db.quotas.bulkPut([{ id: 'q-ok', createdAt: 0, updatedAt: 0, start: '2026-10-01', end: '2026-12-31', amountMinor: 100, currency: 'THB', label: '' }, { id: 'q-bad', start: 7 } as never]);
+    await db.products.put({ id: 'p-bad', name: null } as never);
+    await db.spend.put({ id: 's-bad', on: 'yesterday' } as never);
+    renderPage(<OptionsApp />);
+    const quotas = within(await screen.findByRole('region', { name: 'Quotas' }));
+    expect(await quotas.findAllByRole('button', { name: 'Remove' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Check stored data' }));
+    const report = await screen.findByText(/3 stored records failed validation/);
+    expect(report.closest('[role="alert"]')).toHaveTextContent(/quotas q-bad: .*start/);
+  });
+});

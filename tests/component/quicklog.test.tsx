@@ -83,3 +83,18 @@ describe('QuickLogForm', () => {
     expect((await getDb().activities.toArray())[0]).toMatchObject({ dealId: null, accountId: null });
   });
 });
+
+describe('QuickLogForm with a damaged record', () => {
+  beforeEach(async () => {
+    await resetWorld();
+    await seed();
+    await getDb().deals.put({ id: 'broken', status: 'open' } as never);
+  });
+
+  it('still searches and logs against the valid records', async () => {
+    const user = userEvent.setup();
+    renderPage(<QuickLogForm />);
+    await user.type(await screen.findByTestId('log-search'), 'erp');
+    expect(await screen.findByRole('option', { name: /ERP rollout phase 2/ })).toBeInTheDocument();
+  });
+});

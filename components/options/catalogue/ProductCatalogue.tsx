@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { getDb } from '../../../lib/db';
+import { getDb, validRows } from '../../../lib/db';
 import { newId } from '../../../lib/db/writes';
 import { productSchema, type Product } from '../../../lib/domain/records';
 import { majorToMinor } from '../../../lib/domain/money';
@@ -14,7 +14,7 @@ export function ProductCatalogue() {
   const { settings, t, locale } = useSettings();
   const show = useToast((s) => s.show);
   const currency = settings.reportingCurrency;
-  const products = useLiveQuery(() => getDb().products.orderBy('name').toArray(), []);
+  const products = useLiveQuery(() => getDb().products.orderBy('name').toArray().then((rows) => validRows('products', rows)), []);
   const [name, setName] = useState('');
   const [sku, setSku] = useState('');
   const [price, setPrice] = useState('');

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FormEvent } from 'react';
-import { getDb } from '../../../lib/db';
+import { getDb, validRows } from '../../../lib/db';
 import { newId } from '../../../lib/db/writes';
 import { localDateOf } from '../../../lib/domain/dates';
 import { convertMinor, majorToMinor } from '../../../lib/domain/money';
@@ -20,7 +20,7 @@ export function SpendEditor() {
   const show = useToast((s) => s.show);
   const currency = settings.reportingCurrency;
   const entries = useLiveQuery(async () => {
-    const all = await getDb().spend.toArray();
+    const all = validRows('spend', await getDb().spend.toArray());
     return all.sort((a, b) => (a.on === b.on ? b.createdAt - a.createdAt : a.on < b.on ? 1 : -1));
   }, []);
   const [on, setOn] = useState(() => localDateOf(Date.now()));

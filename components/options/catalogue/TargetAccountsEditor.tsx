@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FocusEvent } from 'react';
-import { getDb } from '../../../lib/db';
+import { getDb, validRows } from '../../../lib/db';
 import { accountSchema, type Account } from '../../../lib/domain/records';
 import { majorToMinor, minorToMajor } from '../../../lib/domain/money';
 import { formatMoney, formatNumber } from '../../../lib/i18n/format';
@@ -13,7 +13,7 @@ const SHOWN = 50;
 export function TargetAccountsEditor() {
   const { settings, t, locale } = useSettings();
   const currency = settings.reportingCurrency;
-  const accounts = useLiveQuery(() => getDb().accounts.orderBy('name').toArray(), []);
+  const accounts = useLiveQuery(() => getDb().accounts.orderBy('name').toArray().then((rows) => validRows('accounts', rows)), []);
   const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
