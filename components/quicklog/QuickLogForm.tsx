@@ -92,7 +92,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
       );
       const kindName = t(`log.kind.${kind}`);
       show(chosen ? t('log.savedOn', { kind: kindName, target: chosen.name }) : t('log.saved', { kind: kindName }), async () => {
-        await deleteActivity(db, activity.id);
+        await deleteActivity(db, activity.id, Date.now());
         show(t('log.undone'));
       });
       setNotes('');

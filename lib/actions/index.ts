@@ -2,9 +2,9 @@ import type { Book } from '../domain/book';
 import { fromDayNumber } from '../domain/dates';
 import { convertMinor, type FxRates } from '../domain/money';
 import type { IsoDate } from '../domain/primitives';
-import type { ActionState, Activity, Deal } from '../domain/records';
+import type { ActionState, Deal } from '../domain/records';
 import type { Thresholds } from '../settings/schema';
-import { IdIndex, tailHash } from './ids';
+import { IdIndex } from './ids';
 
 /**
  * The next-action rules engine: a pure function of the book and "now".
@@ -72,10 +72,11 @@ export interface ActionOptions {
   limit?: number;
 }
 
-export type ActionBook = Pick<
-  Book,
-  'deals' | 'leads' | 'accounts' | 'activities' | 'csat' | 'products' | 'actionStates' | 'contacts'
->;
+/**
+ * What the engine reads. Not activities nor contacts: what they say about deals and accounts
+ * is stored on them (`lastTouchAt`, `lastMeetingAt`; see ./touches.ts), kept by every write.
+ */
+export type ActionBook = Pick<Book, 'deals' | 'leads' | 'accounts' | 'csat' | 'products' | 'actionStates'>;
 
 /** Urgency tiers, one per rule; ties inside a tier are broken by amount at stake. */
 export const URGENCY: Readonly<Record<ActionKind, number>> = {
@@ -106,21 +107,7 @@ export const SUGGESTION: Readonly<Record<ActionKind, SuggestionKind>> = {
 export const MEETING_LEAD_DAYS = 7;
 
 const MS_PER_DAY = 86_400_000;
-const NONE = -1; // instants are non-negative, so -1 means "no activity"
-
-// An activity's most specific link (see the pass over activities).
-const LINK_DEAL = 1;
-const LINK_ACCOUNT = 2;
-const LINK_CONTACT = 3;
-/** Characters of an older activity's link hashed for the pass-2 filter (enough to tell ids apart). */
-const OLD_TAIL = 8;
-const UNRESOLVED = -2;
-// Why an open deal waits for pass 2.
-const PENDING_STALE = 1;
-const PENDING_MEETING = 2;
-// 2^20 bits (128 KiB): stays in cache; a few thousand marked records leave most activities rejected.
-const BITSET_MASK = (1 << 20) - 1;
-const BITSET_WORDS = (BITSET_MASK + 1) >>> 5;
+const NONE = -1; // instants and day numbers here are non-negative, so -1 means "none"
 
 /**
  * Whether the AE's answer hides an action. `triggerAt` is the instant the action's
@@ -185,68 +172,25 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   };
 
   // ------------------------------------------------------------ indexes
+  // The join of activities to records is stored on them (lastTouchAt / lastMeetingAt, kept by
+  // every write: see ./touches.ts), so the engine reads no activity and no contact.
   const deals = book.deals;
   const nDeals = deals.length;
   const accounts = book.accounts;
   const nAcc = accounts.length;
-  const contacts = book.contacts;
-  const nCon = contacts.length;
-  const dealIdx = new IdIndex(deals);
   const accountIdx = new IdIndex(accounts);
-  const contactIdx = new IdIndex(contacts);
-  const contactAcc = new Int32Array(nCon);
-  for (let c = 0; c < nCon; c++) {
-    const id = contacts[c]!.accountId;
-    contactAcc[c] = id === null ? NONE : accountIdx.find(id);
-  }
-
-  // The window: a touch on or after `windowDay` settles "is this deal stale / this customer
-  // untouched" on its own, so only activities from then on are joined to their records here.
-  // Older ones matter only for the few records the window leaves unsettled (pass 2).
   const staleDays = thresholds.staleDealDays;
   const touchDays = thresholds.customerTouchDays;
-  const windowDay = today - Math.min(staleDays, touchDays);
-  const windowAt = dayStart(windowDay);
 
-  // Latest touch instant per record (NONE = none seen) and the latest non-no-show meeting per deal.
-  const dealLast = new Float64Array(nDeals).fill(NONE);
-  const dealMeeting = new Float64Array(nDeals).fill(NONE);
-  const accountLast = new Float64Array(nAcc).fill(NONE);
-  const contactLast = new Float64Array(nCon).fill(NONE);
-
-  // ------------------------------------------------------------ pass 1 over activities
-  // An activity counts for its most specific link: its deal (and through it the deal's account),
-  // else its account, else its contact's account. Older activities are not joined here (nor is
-  // their kind read): a short hash of their link is kept so pass 2 finds the few that concern
-  // a record the window left unsettled.
-  const acts = book.activities;
-  const nActs = acts.length;
-  const j: Join = {
-    windowAt,
-    now,
-    dealIdx,
-    accountIdx,
-    contactIdx,
-    dealLast,
-    dealMeeting,
-    accountLast,
-    contactLast,
-    oldHash: new Int32Array(nActs),
-    oldLink: new Uint8Array(nActs),
-  };
-  const nOld = joinRecent(acts, j);
-
-  // Per-account facts (as local days; NONE = none), from touches in the window so far.
+  // Per-account facts (as local days; NONE = none). Undefined (a record stored before the
+  // field existed) reads as null.
   const accountTouchDay = new Int32Array(nAcc).fill(NONE);
   const accountHasWon = new Uint8Array(nAcc);
   const accountWonMinor = new Float64Array(nAcc);
   const wonProducts: (Set<string> | undefined)[] = new Array(nAcc);
-  for (let x = 0; x < nAcc; x++) if (accountLast[x]! !== NONE) accountTouchDay[x] = dayOf(accountLast[x]!);
-  for (let c = 0; c < nCon; c++) {
-    const x = contactAcc[c]!;
-    if (contactLast[c]! === NONE || x < 0) continue;
-    const day = dayOf(contactLast[c]!);
-    if (day > accountTouchDay[x]!) accountTouchDay[x] = day;
+  for (let x = 0; x < nAcc; x++) {
+    const t = accounts[x]!.lastTouchAt;
+    if (t != null) accountTouchDay[x] = dayOf(t);
   }
 
   // Active catalogue, by id and by lower-cased name (line items captured without a product id).
@@ -259,31 +203,13 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   }
 
   // ------------------------------------------------------------ deal rules
-  // The deal's account index, resolved when first needed (UNRESOLVED until then).
-  const dealAcc = new Int32Array(nDeals).fill(UNRESOLVED);
-  const accountOfDeal = (d: number): number => {
-    let x = dealAcc[d]!;
-    if (x === UNRESOLVED) {
-      const id = deals[d]!.accountId;
-      x = dealAcc[d] = id === null ? NONE : accountIdx.find(id);
-    }
-    return x;
-  };
-  // PENDING_* flags of open deals whose stale / meeting rule needs activities older than the window.
-  const dealPending = new Uint8Array(nDeals);
-  const pending: number[] = [];
   for (let i = 0; i < nDeals; i++) {
     const deal = deals[i]!;
     const status = deal.status;
-    const lastAt = dealLast[i]!;
-    const lastDay = lastAt === NONE ? NONE : dayOf(lastAt);
-    // Only a touch in the window or a win tells the account something here.
-    if (lastAt !== NONE || status === 'won') {
-      const x = accountOfDeal(i);
-      if (x >= 0) {
-        if (lastDay > accountTouchDay[x]!) accountTouchDay[x] = lastDay;
-        if (status === 'won') foldWon(deal, x);
-      }
+    if (status === 'won') {
+      const id = deal.accountId;
+      const x = id === null ? NONE : accountIdx.find(id);
+      if (x >= 0) foldWon(deal, x);
     }
     if (status !== 'open') continue;
 
@@ -312,61 +238,42 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
         'actions.reason.close_date_passed', { deal: deal.name, closeOn: deal.closeOn!, days: today - closeDay });
     }
 
-    // No touch in the window: the exact last touch (for the reason and due date) is older, unless
-    // the deal is younger than the window, when older touches predate it and do not count.
     const createdDay = toDayNumber(deal.createdOn);
-    let flags = 0;
-    if (lastAt === NONE && createdDay < windowDay) flags |= PENDING_STALE;
-    else staleRule(deal, record, amount, lastDay, createdDay);
+    const lastAt = deal.lastTouchAt;
+    const lastDay = lastAt == null ? NONE : dayOf(lastAt);
 
-    // Closing in the selected period, not yet past.
-    if (closeDay !== NONE && closeDay >= today && closeDay >= periodStart && closeDay <= periodEnd) {
-      if (dealMeeting[i]! === NONE && createdDay < windowDay) flags |= PENDING_MEETING;
-      else meetingRule(deal, record, amount, dealMeeting[i]!, closeDay, createdDay);
-    }
-    if (flags !== 0) {
-      dealPending[i] = flags;
-      pending.push(i);
-    }
-  }
-
-  /** Stale: the newer of the last touch and the creation day is more than N days ago. */
-  function staleRule(deal: Deal, record: NextAction['record'] | null, amount: number, lastDay: number, createdDay: number) {
+    // Stale: the newer of the last touch and the creation day is more than N days ago.
     const freshDay = lastDay > createdDay ? lastDay : createdDay;
-    if (today - freshDay <= staleDays) return;
-    if (record === null) {
-      record = { table: 'deals', id: deal.id, name: deal.name };
-      amount = toReporting(deal.amountMinor, deal.currency);
+    if (today - freshDay > staleDays) {
+      if (record === null) {
+        record = { table: 'deals', id: deal.id, name: deal.name };
+        amount = toReporting(deal.amountMinor, deal.currency);
+      }
+      const due = freshDay + staleDays;
+      if (lastDay === NONE || lastDay < createdDay) {
+        push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
+          { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
+      } else {
+        push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
+          { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
+      }
     }
-    const due = freshDay + staleDays;
-    if (lastDay === NONE || lastDay < createdDay) {
-      push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
-        { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
-    } else {
-      push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
-        { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
-    }
-  }
 
-  /** No meeting (held or booked) since the deal was created. */
-  function meetingRule(
-    deal: Deal,
-    record: NextAction['record'] | null,
-    amount: number,
-    meetingAt: number,
-    closeDay: number,
-    createdDay: number,
-  ) {
-    if (meetingAt !== NONE && dayOf(meetingAt) >= createdDay) return;
-    if (record === null) {
-      record = { table: 'deals', id: deal.id, name: deal.name };
-      amount = toReporting(deal.amountMinor, deal.currency);
+    // Closing in the selected period, not yet past, with no meeting (held or booked) since creation.
+    if (closeDay !== NONE && closeDay >= today && closeDay >= periodStart && closeDay <= periodEnd) {
+      const meetingAt = deal.lastMeetingAt;
+      if (meetingAt == null || dayOf(meetingAt) < createdDay) {
+        if (record === null) {
+          record = { table: 'deals', id: deal.id, name: deal.name };
+          amount = toReporting(deal.amountMinor, deal.currency);
+        }
+        const trigger = periodStart > createdDay ? periodStart : createdDay;
+        const wanted = closeDay - MEETING_LEAD_DAYS;
+        push('closing_without_meeting', record, `closing_without_meeting:${deal.id}`, trigger,
+          wanted > trigger ? wanted : trigger, amount, 'actions.reason.closing_without_meeting',
+          { deal: deal.name, closeOn: deal.closeOn!, days: closeDay - today });
+      }
     }
-    const trigger = periodStart > createdDay ? periodStart : createdDay;
-    const wanted = closeDay - MEETING_LEAD_DAYS;
-    push('closing_without_meeting', record, `closing_without_meeting:${deal.id}`, trigger,
-      wanted > trigger ? wanted : trigger, amount, 'actions.reason.closing_without_meeting',
-      { deal: deal.name, closeOn: deal.closeOn!, days: closeDay - today });
   }
 
   function foldWon(deal: Deal, x: number) {
@@ -391,9 +298,6 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   // ------------------------------------------------------------ customers
   const isCustomer = new Uint8Array(nAcc);
   const sinceDay = new Int32Array(nAcc);
-  // Customers with no touch in the window: their exact last touch is older (pass 2).
-  const accountPending = new Uint8Array(nAcc);
-  let nPendingAcc = 0;
   for (let x = 0; x < nAcc; x++) {
     const acc = accounts[x]!;
     const churned = acc.churnedOn !== null && toDayNumber(acc.churnedOn) <= today;
@@ -401,48 +305,6 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     sinceDay[x] = since;
     if (churned || !(accountHasWon[x] === 1 || (since !== NONE && since <= today))) continue;
     isCustomer[x] = 1;
-    const known = since <= today && since > accountTouchDay[x]! ? since : accountTouchDay[x]!;
-    if (known < windowDay) {
-      accountPending[x] = 1;
-      nPendingAcc++;
-    }
-  }
-
-  // ------------------------------------------------------------ pass 2: older activities, unsettled records only
-  if (nOld > 0 && (pending.length > 0 || nPendingAcc > 0)) {
-    // A bitset over (link type, short hash) of the records concerned: most older activities are
-    // rejected on their hash without being read again.
-    const bits = new Int32Array(BITSET_WORDS);
-    const mark = (type: number, id: string) => {
-      const h = (tailHash(id, OLD_TAIL) + Math.imul(type, 0x3c6ef372)) & BITSET_MASK;
-      bits[h >>> 5]! |= 1 << (h & 31);
-    };
-    for (const i of pending) mark(LINK_DEAL, deals[i]!.id);
-    if (nPendingAcc > 0) {
-      for (let x = 0; x < nAcc; x++) if (accountPending[x] === 1) mark(LINK_ACCOUNT, accounts[x]!.id);
-      for (let d = 0; d < nDeals; d++) {
-        const x = accountOfDeal(d);
-        if (x >= 0 && accountPending[x] === 1) mark(LINK_DEAL, deals[d]!.id);
-      }
-      for (let c = 0; c < nCon; c++) {
-        const x = contactAcc[c]!;
-        if (x >= 0 && accountPending[x] === 1) mark(LINK_CONTACT, contacts[c]!.id);
-      }
-    }
-    joinOlder(acts, j, bits, dealPending, accountPending, accountTouchDay, nPendingAcc > 0 ? accountOfDeal : null, contactAcc, tzMs);
-  }
-
-  for (const i of pending) {
-    const deal = deals[i]!;
-    const flags = dealPending[i]!;
-    const createdDay = toDayNumber(deal.createdOn);
-    if ((flags & PENDING_STALE) !== 0) {
-      const lastAt = dealLast[i]!;
-      staleRule(deal, null, 0, lastAt === NONE ? NONE : dayOf(lastAt), createdDay);
-    }
-    if ((flags & PENDING_MEETING) !== 0) {
-      meetingRule(deal, null, 0, dealMeeting[i]!, toDayNumber(deal.closeOn!), createdDay);
-    }
   }
 
   // ------------------------------------------------------------ leads
@@ -547,153 +409,6 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   out.sort(compareActions);
   if (opts.limit !== undefined && opts.limit >= 0 && opts.limit < out.length) out.length = opts.limit;
   return out;
-}
-
-/** What the passes over activities read and fill (a plain object: the hot loops capture nothing). */
-interface Join {
-  windowAt: number;
-  now: number;
-  dealIdx: IdIndex;
-  accountIdx: IdIndex;
-  contactIdx: IdIndex;
-  /** Latest touch instant per deal / account / contact (NONE = none seen). */
-  dealLast: Float64Array;
-  /** Latest non-no-show meeting instant per deal (held or booked). */
-  dealMeeting: Float64Array;
-  accountLast: Float64Array;
-  contactLast: Float64Array;
-  /** Per activity left for pass 2: short hash of its link, and its LINK_* (0 = none). */
-  oldHash: Int32Array;
-  oldLink: Uint8Array;
-}
-
-/**
- * Pass 1: joins the activities from the window on to their records; marks the older ones for
- * pass 2 with a short hash of their link (without reading their kind). Returns how many.
- * An activity counts for its most specific link: its deal (and through it the deal's account),
- * else its account, else its contact's account.
- */
-function joinRecent(acts: readonly Activity[], j: Join): number {
-  const { windowAt, now, dealIdx, accountIdx, contactIdx, dealLast, dealMeeting, accountLast, contactLast, oldHash, oldLink } = j;
-  const nActs = acts.length;
-  let nOld = 0;
-  for (let i = 0; i < nActs; i++) {
-    const a = acts[i]!;
-    const at = a.at;
-    const done = a.completedAt;
-    let link = a.dealId;
-    let type = LINK_DEAL;
-    if (link === null) {
-      link = a.accountId;
-      type = LINK_ACCOUNT;
-      if (link === null) {
-        link = a.contactId;
-        type = LINK_CONTACT;
-        if (link === null) continue;
-      }
-    }
-    // Touch and meeting instants are `at` or `completedAt`: both before the window = an older activity.
-    if (at < windowAt && (done === null || done < windowAt)) {
-      oldHash[i] = tailHash(link, OLD_TAIL);
-      oldLink[i] = type;
-      nOld++;
-      continue;
-    }
-    let t: number;
-    let meeting = false;
-    if (a.kind === 'task') {
-      // An open task is a to-do, not a touch; a completed one touched when ticked off.
-      t = done === null ? NONE : done;
-    } else {
-      t = at;
-      // A booked meeting counts for "closing without meeting": it is what the action asks for.
-      meeting = type === LINK_DEAL && a.kind === 'meeting' && a.outcome !== 'no_show';
-    }
-    if (t > now) t = NONE; // scheduled, not happened yet
-    const recentTouch = t !== NONE && t >= windowAt;
-    const recentMeeting = meeting && at >= windowAt;
-    if (!recentTouch && !recentMeeting) {
-      // Completed before the window (a task opened in it but ticked off earlier, clock skew...).
-      if (t !== NONE || meeting) {
-        oldHash[i] = tailHash(link, OLD_TAIL);
-        oldLink[i] = type;
-        nOld++;
-      }
-      continue;
-    }
-    if (type === LINK_DEAL) {
-      const d = dealIdx.find(link);
-      if (d >= 0) {
-        if (recentTouch && t > dealLast[d]!) dealLast[d] = t;
-        if (recentMeeting && at > dealMeeting[d]!) dealMeeting[d] = at;
-      }
-    } else if (type === LINK_ACCOUNT) {
-      const x = accountIdx.find(link);
-      if (x >= 0 && t > accountLast[x]!) accountLast[x] = t;
-    } else {
-      const c = contactIdx.find(link);
-      if (c >= 0 && t > contactLast[c]!) contactLast[c] = t;
-    }
-  }
-
-  return nOld;
-}
-
-/**
- * Pass 2: the older activities whose link hash is in `bits` (those of records the window left
- * unsettled) are read again and joined exactly: latest touch and meeting of pending deals, latest
- * touch day of pending accounts (through their deals, themselves and their contacts).
- */
-function joinOlder(
-  acts: readonly Activity[],
-  j: Join,
-  bits: Int32Array,
-  dealPending: Uint8Array,
-  accountPending: Uint8Array,
-  accountTouchDay: Int32Array,
-  accountOfDeal: ((d: number) => number) | null,
-  contactAcc: Int32Array,
-  tzMs: number,
-): void {
-  const { now, dealIdx, accountIdx, contactIdx, dealLast, dealMeeting, oldHash, oldLink } = j;
-  const nActs = acts.length;
-  for (let i = 0; i < nActs; i++) {
-    const type = oldLink[i]!;
-    if (type === 0) continue;
-    const h = (oldHash[i]! + Math.imul(type, 0x3c6ef372)) & BITSET_MASK;
-    if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) continue;
-    const a = acts[i]!;
-    const at = a.at;
-    let t: number;
-    let meeting = false;
-    if (a.kind === 'task') {
-      const done = a.completedAt;
-      t = done === null ? NONE : done;
-    } else {
-      t = at;
-      meeting = type === LINK_DEAL && a.kind === 'meeting' && a.outcome !== 'no_show';
-    }
-    if (t > now) t = NONE;
-    let x: number;
-    if (type === LINK_DEAL) {
-      const d = dealIdx.find(a.dealId!);
-      if (d < 0) continue;
-      if (dealPending[d] !== 0) {
-        if (t > dealLast[d]!) dealLast[d] = t;
-        if (meeting && at > dealMeeting[d]!) dealMeeting[d] = at;
-      }
-      x = accountOfDeal === null ? NONE : accountOfDeal(d);
-    } else if (type === LINK_ACCOUNT) {
-      x = accountIdx.find(a.accountId!);
-    } else {
-      const c = contactIdx.find(a.contactId!);
-      x = c < 0 ? NONE : contactAcc[c]!;
-    }
-    if (x >= 0 && accountPending[x] === 1 && t !== NONE) {
-      const day = Math.floor((t + tzMs) / MS_PER_DAY);
-      if (day > accountTouchDay[x]!) accountTouchDay[x] = day;
-    }
-  }
 }
 
 // ------------------------------------------------------------------ helpers

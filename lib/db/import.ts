@@ -1,7 +1,9 @@
 import type { Table } from 'dexie';
 import type { ImportEntity } from '../io/import/fields';
 import type { ExistingIndex, ExistingRef, ImportPlan } from '../io/import/rows';
+import type { Activity, Contact, Deal } from '../domain/records';
 import type { CockpitDB } from './database';
+import { recomputeAllTouches, recomputeTouches } from './touches';
 
 /** Lower-cased, trimmed: how the importer matches names. */
 const nameKey = (s: string) => s.trim().toLocaleLowerCase();
@@ -62,17 +64,24 @@ export interface ImportResult {
 
 // Big enough that IndexedDB's queue never drains between chunks; small enough for a moving progress bar.
 const CHUNK = 10_000;
+/** Above this many records to recompute touches for, recompute them all in one pass. */
+const TOUCH_BULK = 2_000;
 
 /**
  * Writes an import plan in ONE transaction: new accounts, new records, and updates that
  * overwrite only the fields the file provides (`updateKeys`). Any failure — a full disk
  * included — aborts the transaction and leaves the database exactly as it was.
  * Progress is reported after each chunk, inside the transaction.
+ * The stored touches (deal/account lastTouchAt, lastMeetingAt) are recomputed in the same
+ * transaction for the records the import can change them for: those the imported activities
+ * link to (before and after an update), and the accounts a deal or contact moved between.
+ * `now` is the write time (touches after it are not touches yet).
  */
 export async function commitImport(
   db: CockpitDB,
   plan: ImportPlan,
   onProgress: (p: ImportProgress) => void = () => {},
+  now: number = Date.now(),
 ): Promise<ImportResult> {
   const table = tableOf(db, plan.entity);
   const total = plan.accountsToCreate.length + plan.creates.length + plan.updates.length;
@@ -82,7 +91,24 @@ export async function commitImport(
     onProgress({ done, total });
   };
   onProgress({ done: 0, total });
-  await db.transaction('rw', [db.accounts, table], async () => {
+  // What the touches must be recomputed for: links of imported activities, accounts of moved deals/contacts.
+  const dealIds = new Set<string>();
+  const accountIds = new Set<string>();
+  const contactIds = new Set<string>();
+  const linksOf = (r: unknown) => {
+    if (plan.entity === 'activities') {
+      const a = r as Activity;
+      if (a.dealId !== null) dealIds.add(a.dealId);
+      else if (a.accountId !== null) accountIds.add(a.accountId);
+      else if (a.contactId !== null) contactIds.add(a.contactId);
+    } else if (plan.entity === 'deals' || plan.entity === 'contacts') {
+      const id = (r as Deal | Contact).accountId;
+      if (id != null) accountIds.add(id);
+    }
+  };
+  const moves = plan.entity === 'activities' || ((plan.entity === 'deals' || plan.entity === 'contacts') && plan.updateKeys.includes('accountId'));
+  if (plan.entity === 'activities') for (const p of plan.creates) linksOf(p.record);
+  await db.transaction('rw', [db.accounts, db.deals, db.contacts, db.activities, table], async () => {
     for (let i = 0; i < plan.accountsToCreate.length; i += CHUNK) {
       const chunk = plan.accountsToCreate.slice(i, i + CHUNK);
       await db.accounts.bulkAdd(chunk);
@@ -102,11 +128,22 @@ export async function commitImport(
         const out: Record<string, unknown> = { ...base };
         for (const k of plan.updateKeys) if (k in incoming) out[k] = incoming[k];
         out.updatedAt = incoming.updatedAt;
+        if (moves) {
+          if (stored[j]) linksOf(stored[j]);
+          linksOf(out);
+        }
         return out as { id: string; createdAt: number };
       });
       await table.bulkPut(merged);
       step(chunk.length);
     }
+    if (!moves) return;
+    if (contactIds.size > 0) {
+      for (const c of await db.contacts.bulkGet([...contactIds])) if (c?.accountId) accountIds.add(c.accountId);
+    }
+    // A big import touches most of the book: one pass over everything beats a query per deal.
+    if (dealIds.size + accountIds.size > TOUCH_BULK) await recomputeAllTouches(db, now);
+    else if (dealIds.size + accountIds.size > 0) await recomputeTouches(db, { dealIds, accountIds }, now);
   });
   return { created: plan.creates.length, updated: plan.updates.length, accountsCreated: plan.accountsToCreate.length };
 }

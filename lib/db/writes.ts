@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityKindSchema, activityOutcomeSchema, activitySchema, actionStateSchema, type Activity } from '../domain/records';
 import type { CockpitDB } from './database';
+import { applyActivityTouch, recomputeTouches } from './touches';
 
 /** What the quick-log form sends; validated before anything is written. */
 export const quickLogSchema = z.object({
@@ -18,10 +19,13 @@ export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** Logs an activity. The deal's account is linked too, so account-level rules see the touch. */
+/**
+ * Logs an activity. The deal's account is linked too, so account-level rules see the touch.
+ * In the same transaction the deal's and account's stored touches take it in.
+ */
 export async function logActivity(db: CockpitDB, input: QuickLog, now: number): Promise<Activity> {
   const q = quickLogSchema.parse(input);
-  return db.transaction('rw', db.activities, db.deals, async () => {
+  return db.transaction('rw', [db.activities, db.deals, db.accounts, db.contacts], async () => {
     let accountId = q.accountId;
     if (q.dealId && !accountId) accountId = (await db.deals.get(q.dealId))?.accountId ?? null;
     const activity = activitySchema.parse({
@@ -38,12 +42,27 @@ export async function logActivity(db: CockpitDB, input: QuickLog, now: number): 
       contactId: q.contactId,
     });
     await db.activities.add(activity);
+    await applyActivityTouch(db, activity, now);
     return activity;
   });
 }
 
-export async function deleteActivity(db: CockpitDB, id: string): Promise<void> {
-  await db.activities.delete(id);
+/** Deletes an activity; the touches it counted for are recomputed from what is left. */
+export async function deleteActivity(db: CockpitDB, id: string, now: number): Promise<void> {
+  await db.transaction('rw', [db.activities, db.deals, db.accounts, db.contacts], async () => {
+    const activity = await db.activities.get(id);
+    if (!activity) return;
+    await db.activities.delete(id);
+    const dealIds: string[] = [];
+    const accountIds: string[] = [];
+    if (activity.dealId !== null) dealIds.push(activity.dealId);
+    else if (activity.accountId !== null) accountIds.push(activity.accountId);
+    else if (activity.contactId !== null) {
+      const c = await db.contacts.get(activity.contactId);
+      if (c?.accountId) accountIds.push(c.accountId);
+    }
+    await recomputeTouches(db, { dealIds, accountIds }, now);
+  });
 }
 
 /** Marks a next action done or snoozed; returns the previous state so the UI can undo. */

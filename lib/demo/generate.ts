@@ -24,6 +24,7 @@ import {
   type Quota,
   type SpendEntry,
 } from '../domain';
+import { withTouches } from '../actions/touches';
 import { DEFAULT_STAGE_RULES, type StageRule } from '../settings/schema';
 import {
   AE_NAME,
@@ -204,19 +205,23 @@ export function generateBook(opts: DemoOptions): Book {
   const quotas = genQuotas(ctx, deals, nDeals);
   const accountPlans = genPlans(ctx, accounts);
 
-  return {
-    accounts: accounts.records,
-    contacts: people.records,
-    leads,
-    deals: deals.records,
-    activities,
-    csat,
-    spend,
-    quotas,
-    products,
-    accountPlans,
-    actionStates: [],
-  };
+  // Deals and accounts carry their touches, as the database keeps them on every write.
+  return withTouches(
+    {
+      accounts: accounts.records,
+      contacts: people.records,
+      leads,
+      deals: deals.records,
+      activities,
+      csat,
+      spend,
+      quotas,
+      products,
+      accountPlans,
+      actionStates: [],
+    },
+    ctx.now,
+  );
 }
 
 function count(v: number | undefined, fallback: number, what: string): number {
@@ -325,6 +330,7 @@ function genAccountDrafts(ctx: Ctx, n: number): AccountSet {
       notes: '',
       provenance,
       sourceKey: sourceKeyOf(provenance),
+      lastTouchAt: null, // set from the activities once they exist (generateBook)
     });
     set.short.push(short);
     set.domain.push(domain);
@@ -693,6 +699,9 @@ function genDeals(ctx: Ctx, accounts: AccountSet, people: People, products: Prod
       lineItems,
       provenance,
       sourceKey: sourceKeyOf(provenance),
+      // Set from the activities once they exist (generateBook).
+      lastTouchAt: null,
+      lastMeetingAt: null,
     };
   }
   // The overdue-next-step action should always have something to show.

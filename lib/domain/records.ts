@@ -31,6 +31,12 @@ export const accountSchema = z.object({
   notes: text(20000).default(''),
   provenance: provenanceSchema.nullable().default(null),
   sourceKey: z.string().nullable().default(null),
+  /**
+   * Derived, maintained from activities on every write (see lib/actions/touches.ts): latest
+   * touch (epoch ms, <= write time) counting for the account. Records stored before the field
+   * existed lack it: read undefined as null.
+   */
+  lastTouchAt: instantSchema.nullable().default(null),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -114,6 +120,13 @@ export const dealSchema = z.object({
   lineItems: z.array(lineItemSchema).default([]),
   provenance: provenanceSchema.nullable().default(null),
   sourceKey: z.string().nullable().default(null),
+  /**
+   * Derived, maintained from activities on every write (see lib/actions/touches.ts): latest
+   * touch linked to the deal (<= write time) and latest meeting linked to it that was not a
+   * no-show (booked future ones included). Undefined in older stored records = null.
+   */
+  lastTouchAt: instantSchema.nullable().default(null),
+  lastMeetingAt: instantSchema.nullable().default(null),
 });
 export type Deal = z.infer<typeof dealSchema>;
 

@@ -15,7 +15,7 @@ const T0 = Date.UTC(2026, 10, 1);
 function account(id: string, name: string, extra: Partial<Account> = {}): Account {
   return {
     id, createdAt: T0, updatedAt: T0, name, domains: [], industry: null, territory: null, isTarget: false, customerSince: null,
-    churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, ...extra,
+    churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, lastTouchAt: null, ...extra,
   };
 }
 

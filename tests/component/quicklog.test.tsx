@@ -12,13 +12,13 @@ async function seed() {
   const db = getDb();
   await db.accounts.add({
     id: 'acc-1', createdAt: T0, updatedAt: T0, name: 'Siam Cement Digital', domains: [], industry: null, territory: 'Bangkok',
-    isTarget: false, customerSince: null, churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null,
+    isTarget: false, customerSince: null, churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, lastTouchAt: null,
   });
   await db.deals.add({
     id: 'deal-1', createdAt: T0, updatedAt: T0, name: 'ERP rollout phase 2', accountId: 'acc-1', amountMinor: 100_000_00, currency: 'THB',
     stage: 'Proposal', status: 'open', probability: 0.5, forecastCategory: 'best_case', type: 'upsell', createdOn: '2026-10-01',
     closeOn: '2026-12-15', lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null,
-    lineItems: [], provenance: null, sourceKey: null,
+    lineItems: [], provenance: null, sourceKey: null, lastTouchAt: null, lastMeetingAt: null,
   });
 }
 

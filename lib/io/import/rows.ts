@@ -869,6 +869,9 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     lineItems,
     provenance: provenance(opts.site, externalId, opts.now),
     sourceKey: key,
+    // Derived from activities by the database write (lib/db/import.ts); a new deal has none yet.
+    lastTouchAt: null,
+    lastMeetingAt: null,
   };
   if (!created) warn(ctx, rowNo, 'created', row, 'io.warn.createdMissing');
   put(ctx, pending, key, externalId, draft, row, rowNo, lineItems.length > 0 && pending.has(key));

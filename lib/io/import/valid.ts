@@ -60,7 +60,7 @@ function provenanceValid(v: unknown): boolean {
 const DEAL_KEYS = new Set([
   'id', 'createdAt', 'updatedAt', 'name', 'accountId', 'amountMinor', 'currency', 'stage', 'status', 'probability',
   'forecastCategory', 'type', 'createdOn', 'closeOn', 'lossReason', 'nextStep', 'nextStepDue', 'territory',
-  'ownerName', 'primaryContactId', 'lineItems', 'provenance', 'sourceKey',
+  'ownerName', 'primaryContactId', 'lineItems', 'provenance', 'sourceKey', 'lastTouchAt', 'lastMeetingAt',
 ]);
 
 /**
@@ -99,6 +99,8 @@ export function dealDraftValid(d: Record<string, unknown>): boolean {
     idOrNull(d.primaryContactId) &&
     lineItemsValid(d.lineItems) &&
     provenanceValid(d.provenance) &&
-    (d.sourceKey === null || typeof d.sourceKey === 'string')
+    (d.sourceKey === null || typeof d.sourceKey === 'string') &&
+    (d.lastTouchAt === null || instant(d.lastTouchAt)) &&
+    (d.lastMeetingAt === null || instant(d.lastMeetingAt))
   );
 }

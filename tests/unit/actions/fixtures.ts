@@ -1,3 +1,4 @@
+import type { Book } from '../../../lib/domain/book';
 import { addDays, toDayNumber } from '../../../lib/domain/dates';
 import {
   accountSchema,
@@ -18,7 +19,8 @@ import {
   type Product,
 } from '../../../lib/domain/records';
 import { thresholdsSchema } from '../../../lib/settings/schema';
-import type { ActionBook, ActionOptions } from '../../../lib/actions';
+import { nextActions as engine, type ActionBook, type ActionOptions, type NextAction } from '../../../lib/actions';
+import { withTouches } from '../../../lib/actions/touches';
 
 /** Hand-built tiny books for the rules tests. "Today" is 2026-11-28, now is noon UTC that day. */
 export const TODAY = '2026-11-28';
@@ -78,7 +80,19 @@ export function state(id: string, o: Partial<ActionState>): ActionState {
   return actionStateSchema.parse({ id, status: 'done', at: NOW, ...o });
 }
 
-export function book(o: Partial<ActionBook> = {}): ActionBook {
+/** A book as the tests write it: with its activities and contacts, touches not yet derived. */
+export type TestBook = ActionBook & Pick<Book, 'activities' | 'contacts'>;
+
+/**
+ * The engine as the app sees it: every write keeps the stored touches, so here they are
+ * derived from the book's activities at `opts.now` just before the call. The rules tests keep
+ * specifying behaviour in terms of activities.
+ */
+export function nextActions(b: TestBook, opts: ActionOptions): NextAction[] {
+  return engine(withTouches(b, opts.now), opts);
+}
+
+export function book(o: Partial<TestBook> = {}): TestBook {
   return {
     deals: [],
     leads: [],

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextActions, type ActionBook, type ActionOptions } from '../../../lib/actions';
+import { type ActionOptions } from '../../../lib/actions';
 import { IdIndex, idFingerprint, tailHash } from '../../../lib/actions/ids';
 import { fromDayNumber, toDayNumber } from '../../../lib/domain/dates';
 import type { Activity } from '../../../lib/domain/records';
-import { account, activity, ago, agoAt, book, contact, deal, DAY, NOW, options, TODAY } from './fixtures';
+import { account, activity, ago, agoAt, book, contact, deal, DAY, NOW, options, TODAY, nextActions, type TestBook } from './fixtures';
 import { referenceActivityActions } from './reference';
 
 const won = (id: string, accountId: string, closeOn: string) =>
   deal(id, { accountId, status: 'won', stage: 'Closed Won', probability: 1, forecastCategory: 'commit', closeOn });
-const of = (b: ActionBook, kind: string, o: Partial<ActionOptions> = {}) =>
+const of = (b: TestBook, kind: string, o: Partial<ActionOptions> = {}) =>
   nextActions(b, options(o)).filter((a) => a.kind === kind);
 
 describe('IdIndex', () => {

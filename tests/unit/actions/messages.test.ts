@@ -1,8 +1,8 @@
 import { placeholdersOf } from '../../../lib/i18n';
 import { describe, expect, it } from 'vitest';
-import { nextActions, SUGGESTION, URGENCY } from '../../../lib/actions';
+import { SUGGESTION, URGENCY } from '../../../lib/actions';
 import { actionsMessages } from '../../../lib/i18n/messages/actions';
-import { account, activity, ago, agoAt, book, contact, csat, deal, lead, options, product } from './fixtures';
+import { account, activity, ago, agoAt, book, contact, csat, deal, lead, options, product, nextActions } from './fixtures';
 
 const placeholders = placeholdersOf;
 const kinds = Object.keys(URGENCY);

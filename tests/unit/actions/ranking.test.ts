@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareActions, nextActions, URGENCY, type NextAction } from '../../../lib/actions';
-import { account, activity, ago, agoAt, book, contact, csat, deal, DAY, lead, NOW, options, product, startOf, state, TODAY } from './fixtures';
+import { compareActions, URGENCY, type NextAction } from '../../../lib/actions';
+import { account, activity, ago, agoAt, book, contact, csat, deal, DAY, lead, NOW, options, product, startOf, state, TODAY, nextActions } from './fixtures';
 
 describe('snooze and done', () => {
   const staleBook = (states: ReturnType<typeof state>[], lastActivityDaysAgo = 20) =>

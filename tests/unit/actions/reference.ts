@@ -1,5 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../../../lib/domain/dates';
-import type { ActionBook, ActionOptions } from '../../../lib/actions';
+import type { ActionOptions } from '../../../lib/actions';
+import type { TestBook } from './fixtures';
 
 /**
  * A deliberately naive reading of the README for the three rules that depend on
@@ -14,7 +15,7 @@ export interface RefAction {
 
 const DAY = 86_400_000;
 
-export function referenceActivityActions(book: ActionBook, opts: ActionOptions): RefAction[] {
+export function referenceActivityActions(book: TestBook, opts: ActionOptions): RefAction[] {
   const tzMs = (opts.tzOffsetMinutes ?? 0) * 60_000;
   const dayOf = (t: number) => Math.floor((t + tzMs) / DAY);
   const today = toDayNumber(opts.today);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextActions, type ActionBook, type ActionKind, type ActionOptions } from '../../../lib/actions';
+import { type ActionKind, type ActionOptions } from '../../../lib/actions';
 import {
   account,
   activity,
@@ -15,12 +15,14 @@ import {
   options,
   product,
   TODAY,
+  nextActions,
+  type TestBook,
 } from './fixtures';
 
 interface Row {
   name: string;
   kind: ActionKind;
-  book: ActionBook;
+  book: TestBook;
   opts?: Partial<ActionOptions>;
   /** Keys of the actions of `kind`, in ranked order. */
   keys: string[];

@@ -65,6 +65,8 @@ describe('dealDraftValid is sound against dealSchema', () => {
     lineItems: [],
     provenance: { site: 'csv', url: null, externalId: null, capturedAt: 5 },
     sourceKey: 'csv:1',
+    lastTouchAt: null,
+    lastMeetingAt: null,
   };
 
   it('accepts a valid draft, which dealSchema returns unchanged', () => {
@@ -115,6 +117,8 @@ describe('dealDraftValid is sound against dealSchema', () => {
       { site: 'csv', url: null, externalId: null, capturedAt: -1 },
     ],
     sourceKey: [null, '', 'csv:x', 5],
+    lastTouchAt: [null, 0, 1_700_000_000_000, -1, 1.5, '1'],
+    lastMeetingAt: [null, 1_700_000_000_000, -1],
   };
 
   it('every single-key variant it accepts, dealSchema accepts too', () => {
