@@ -1,6 +1,6 @@
 import type { Book } from '../domain/book';
 import { fromDayNumber } from '../domain/dates';
-import { convertMinor, type FxRates } from '../domain/money';
+import { convertMinor, currencyExponent, type FxRates } from '../domain/money';
 import type { IsoDate } from '../domain/primitives';
 import type { ActionState, Deal } from '../domain/records';
 import type { Thresholds } from '../settings/schema';
@@ -103,6 +103,10 @@ export const SUGGESTION: Readonly<Record<ActionKind, SuggestionKind>> = {
   low_coverage: 'prospect',
 };
 
+const LABEL_KEY = Object.fromEntries(
+  Object.values(SUGGESTION).map((s) => [s, `actions.suggest.${s}`]),
+) as Readonly<Record<SuggestionKind, string>>;
+
 /** A closing deal should have its meeting at least this many days before the close date. */
 export const MEETING_LEAD_DAYS = 7;
 
@@ -140,13 +144,44 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   const periodEnd = toDayNumber(opts.period.end);
   const dayStart = (day: number) => day * MS_PER_DAY - tzMs;
   const dayOf = (instant: number) => Math.floor((instant + tzMs) / MS_PER_DAY);
-  const toReporting = (minor: number | null, currency: string | null): number =>
-    minor === null ? 0 : (convertMinor(minor, currency ?? reportingCurrency, reportingCurrency, fxRates) ?? 0);
+  // convertMinor's arithmetic, with its lookups (rate, exponents: keyed by fresh currency
+  // strings, which each hash anew) done once per currency code, keyed by the code's letters.
+  const fx = new Map<number, { div: number; rate: number; mul: number } | null>();
+  const SAME = { div: 1, rate: 1, mul: 1 };
+  const toReporting = (minor: number | null, currency: string | null): number => {
+    if (minor === null) return 0;
+    const from = currency ?? reportingCurrency;
+    if (from.length !== 3) return convertMinor(minor, from, reportingCurrency, fxRates) ?? 0;
+    const code = from.charCodeAt(0) * 65536 + from.charCodeAt(1) * 256 + from.charCodeAt(2);
+    let f = fx.get(code);
+    if (f === undefined) {
+      const rate = fxRates[from];
+      f =
+        from === reportingCurrency
+          ? SAME
+          : rate === undefined || !(rate > 0)
+            ? null
+            : { div: 10 ** currencyExponent(from), rate, mul: 10 ** currencyExponent(reportingCurrency) };
+      fx.set(code, f);
+    }
+    if (f === null) return 0;
+    if (f === SAME) return minor;
+    return Math.round((minor / f.div) * f.rate * f.mul);
+  };
+
+  // Thousands of actions share a few hundred due days: format each day once.
+  const dates = new Map<number, IsoDate>();
+  const dateOf = (day: number): IsoDate => {
+    let s = dates.get(day);
+    if (s === undefined) dates.set(day, (s = fromDayNumber(day)));
+    return s;
+  };
 
   const states = new Map<string, ActionState>();
   for (const s of book.actionStates) states.set(s.id, s);
 
   const out: NextAction[] = [];
+  const dueDays: number[] = []; // out[i]'s due as a day number, for the sort
   const push = (
     kind: ActionKind,
     record: NextAction['record'],
@@ -159,15 +194,16 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   ) => {
     if (states.size > 0 && isHiddenByState(states.get(key), dayStart(triggerDay), now)) return;
     const suggestion = SUGGESTION[kind];
+    dueDays.push(due);
     out.push({
       key,
       kind,
       record,
       reason: { key: reasonKey, params },
-      due: fromDayNumber(due),
+      due: dateOf(due),
       urgency: URGENCY[kind],
       amountAtStakeMinor,
-      suggestion: { kind: suggestion, labelKey: `actions.suggest.${suggestion}` },
+      suggestion: { kind: suggestion, labelKey: LABEL_KEY[suggestion] },
     });
   };
 
@@ -187,7 +223,8 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   const accountTouchDay = new Int32Array(nAcc).fill(NONE);
   const accountHasWon = new Uint8Array(nAcc);
   const accountWonMinor = new Float64Array(nAcc);
-  const wonProducts: (Set<string> | undefined)[] = new Array(nAcc);
+  // Won deals of target accounts, folded into products bought only where cross-sell is weighed.
+  const wonDeals: (Deal[] | undefined)[] = new Array(nAcc);
   for (let x = 0; x < nAcc; x++) {
     const t = accounts[x]!.lastTouchAt;
     if (t != null) accountTouchDay[x] = dayOf(t);
@@ -255,7 +292,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
           { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
       } else {
         push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
-          { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
+          { deal: deal.name, days: today - lastDay, lastActivity: dateOf(lastDay) });
       }
     }
 
@@ -284,15 +321,23 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       const d = toDayNumber(deal.closeOn);
       if (d <= today && d > accountTouchDay[x]!) accountTouchDay[x] = d;
     }
-    if (!accounts[x]!.isTarget) return; // penetration only matters for cross-sell targets
-    for (const li of deal.lineItems) {
-      const pid =
-        li.productId !== null && activeById.has(li.productId)
-          ? li.productId
-          : activeByName.get(li.productName.trim().toLowerCase());
-      if (pid === undefined) continue;
-      (wonProducts[x] ??= new Set()).add(pid);
+    if (accounts[x]!.isTarget) (wonDeals[x] ??= []).push(deal); // penetration only matters for cross-sell targets
+  }
+
+  /** Distinct active catalogue products in these won deals' line items. */
+  function productsBought(won: Deal[] | undefined): number {
+    if (won === undefined) return 0;
+    const bought = new Set<string>();
+    for (const deal of won) {
+      for (const li of deal.lineItems) {
+        const pid =
+          li.productId !== null && activeById.has(li.productId)
+            ? li.productId
+            : activeByName.get(li.productName.trim().toLowerCase());
+        if (pid !== undefined) bought.add(pid);
+      }
     }
+    return bought.size;
   }
 
   // ------------------------------------------------------------ customers
@@ -350,12 +395,12 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     if (last !== NONE && today - last > touchDays) {
       const due = last + touchDays;
       push('customer_untouched', record, `customer_untouched:${acc.id}`, due + 1, due, atRisk,
-        'actions.reason.customer_untouched', { account: acc.name, days: today - last, lastTouch: fromDayNumber(last) });
+        'actions.reason.customer_untouched', { account: acc.name, days: today - last, lastTouch: dateOf(last) });
     }
 
     const potential = potentialOf[x]!;
     if (acc.isTarget && catalogue > 0 && potential > 0 && potential >= highPotential) {
-      const bought = wonProducts[x]?.size ?? 0;
+      const bought = productsBought(wonDeals[x]);
       const penetration = bought / catalogue;
       if (penetration < thresholds.lowPenetration) {
         // Not time-bound: "done" dismisses it for the selected period.
@@ -406,8 +451,42 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     }
   }
 
-  out.sort(compareActions);
-  if (opts.limit !== undefined && opts.limit >= 0 && opts.limit < out.length) out.length = opts.limit;
+  const ranked = rank(out, dueDays);
+  if (opts.limit !== undefined && opts.limit >= 0 && opts.limit < ranked.length) ranked.length = opts.limit;
+  return ranked;
+}
+
+/**
+ * `actions` in compareActions order. The numbers compared are copied into typed arrays first:
+ * thousands of actions sorted by reading them off scattered objects cost several times more.
+ * Ties in urgency are ties in kind, where `key` = `${kind}:${record.id}`: the record ids are
+ * compared instead of the keys (the same order), as the keys are concatenations that every
+ * comparison would have to flatten.
+ */
+const cmpId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function rank(actions: NextAction[], dueDays: number[]): NextAction[] {
+  const n = actions.length;
+  const urgency = new Int32Array(n);
+  const amount = new Float64Array(n);
+  const due = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = actions[i]!;
+    urgency[i] = a.urgency;
+    amount[i] = a.amountAtStakeMinor;
+    due[i] = dueDays[i]!;
+    order[i] = i;
+  }
+  order.sort(
+    (i, j) =>
+      urgency[j]! - urgency[i]! ||
+      amount[j]! - amount[i]! ||
+      due[i]! - due[j]! ||
+      cmpId(actions[i]!.record.id, actions[j]!.record.id),
+  );
+  const out = new Array<NextAction>(n);
+  for (let k = 0; k < n; k++) out[k] = actions[order[k]!]!;
   return out;
 }
 
