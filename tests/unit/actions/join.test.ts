@@ -86,7 +86,7 @@ describe('which records an activity counts for (most specific link)', () => {
   });
 });
 
-describe('touches older than the window (second pass)', () => {
+describe('touches older than the former join window (once a second pass)', () => {
   it('a stale deal gets its exact last activity, found among older ones', () => {
     const b = book({
       deals: [deal('d1', { createdOn: ago(300) }), deal('d2', { createdOn: ago(300) })],
@@ -201,7 +201,7 @@ const scenario = fc.record({ style: fc.integer({ min: 0, max: 2 }), nAcc: fc.int
   });
 });
 
-describe('the two-pass join agrees with a naive one-pass reading', () => {
+describe('stored touches + engine agree with a naive one-pass reading', () => {
   it('stale_deal, closing_without_meeting and customer_untouched: same keys, due dates and reasons', () => {
     fc.assert(
       fc.property(scenario, (s) => {

@@ -5,7 +5,7 @@ import type { TestBook } from './fixtures';
 /**
  * A deliberately naive reading of the README for the three rules that depend on
  * activities (stale_deal, closing_without_meeting, customer_untouched): plain Maps,
- * one pass, no window. The engine's two-pass join must agree with it exactly.
+ * one pass, no window. The engine on touches derived by withTouches must agree with it exactly.
  */
 export interface RefAction {
   key: string;
