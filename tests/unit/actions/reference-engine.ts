@@ -4,110 +4,21 @@
  */
 import type { Book } from '../../../lib/domain/book';
 import { fromDayNumber } from '../../../lib/domain/dates';
-import { convertMinor, type FxRates } from '../../../lib/domain/money';
+import { convertMinor } from '../../../lib/domain/money';
 import type { IsoDate } from '../../../lib/domain/primitives';
 import type { ActionState, Activity, Deal } from '../../../lib/domain/records';
-import type { Thresholds } from '../../../lib/settings/schema';
 import { IdIndex, tailHash } from '../../../lib/actions/ids';
+import { MEETING_LEAD_DAYS, SUGGESTION, URGENCY, type ActionKind, type ActionOptions, type NextAction } from '../../../lib/actions';
 
-/**
- * The next-action rules engine: a pure function of the book and "now".
- * Rules, urgency tiers, due dates and the snooze/done semantics are documented
- * in ./README.md; keep the two in step.
- */
+// The shapes and the per-kind tables are shared with the live engine: only the algorithm is frozen.
+export type { ActionKind, ActionOptions, NextAction, SuggestionKind } from '../../../lib/actions';
+export { MEETING_LEAD_DAYS, SUGGESTION, URGENCY } from '../../../lib/actions';
 
-export type ActionKind =
-  | 'overdue_next_step'
-  | 'close_date_passed'
-  | 'stale_deal'
-  | 'closing_without_meeting'
-  | 'lead_not_converted'
-  | 'customer_untouched'
-  | 'low_csat'
-  | 'cross_sell'
-  | 'low_coverage';
-
-export type SuggestionKind =
-  | 'log_call'
-  | 'log_meeting'
-  | 'log_email'
-  | 'update_close_date'
-  | 'set_next_step'
-  | 'convert_lead'
-  | 'follow_up_csat'
-  | 'plan_cross_sell'
-  | 'prospect';
-
-export interface NextAction {
-  /** Stable: `${kind}:${recordId}` (low_coverage: `low_coverage:${period.start}`); the ActionState id. */
-  key: string;
-  kind: ActionKind;
-  record: { table: 'deals' | 'leads' | 'accounts' | 'csat' | 'quotas'; id: string; name: string };
-  /** i18n key in lib/i18n/messages/actions.ts and its params (raw numbers; `*Minor` are money beside `currency`). */
-  reason: { key: string; params: Record<string, string | number> };
-  /** When it should be done; overdue ones keep their original due date. */
-  due: IsoDate;
-  /** Integer tier, higher = more urgent (see URGENCY). */
-  urgency: number;
-  /** In reporting-currency minor units; 0 when unknown or no FX rate. */
-  amountAtStakeMinor: number;
-  suggestion: { kind: SuggestionKind; labelKey: string };
-}
-
-export interface ActionOptions {
-  /** Epoch ms. */
-  now: number;
-  /** Local date of `now` in the AE's time zone (the caller computes it). */
-  today: IsoDate;
-  /**
-   * Minutes east of UTC of the AE's time zone (Bangkok +420; that is
-   * `-new Date().getTimezoneOffset()`), used to turn activity instants into
-   * local days and local days back into instants. Default 0 = days are UTC days.
-   */
-  tzOffsetMinutes?: number;
-  thresholds: Thresholds;
-  reportingCurrency: string;
-  fxRates: FxRates;
-  /** The selected period, for "closing this period". */
-  period: { start: IsoDate; end: IsoDate };
-  /** From the KPI engine's pipeline_coverage, in reporting-currency minor units. */
-  coverage?: { ratio: number | null; remainingQuotaMinor: number; openPipelineMinor: number } | null;
-  /** Default: all. */
-  limit?: number;
-}
-
+/** The old engine's input: it joined activities and contacts itself. */
 export type ActionBook = Pick<
   Book,
   'deals' | 'leads' | 'accounts' | 'activities' | 'csat' | 'products' | 'actionStates' | 'contacts'
 >;
-
-/** Urgency tiers, one per rule; ties inside a tier are broken by amount at stake. */
-export const URGENCY: Readonly<Record<ActionKind, number>> = {
-  overdue_next_step: 9, // a promise to the buyer was missed
-  low_csat: 8, // an unhappy customer is waiting for an answer
-  close_date_passed: 7, // the forecast is wrong today
-  closing_without_meeting: 6, // revenue this period with no live conversation
-  stale_deal: 5,
-  lead_not_converted: 4,
-  customer_untouched: 3, // retention risk builds slowly
-  low_coverage: 2,
-  cross_sell: 1,
-};
-
-export const SUGGESTION: Readonly<Record<ActionKind, SuggestionKind>> = {
-  overdue_next_step: 'set_next_step',
-  close_date_passed: 'update_close_date',
-  stale_deal: 'log_call',
-  closing_without_meeting: 'log_meeting',
-  lead_not_converted: 'convert_lead',
-  customer_untouched: 'log_email',
-  low_csat: 'follow_up_csat',
-  cross_sell: 'plan_cross_sell',
-  low_coverage: 'prospect',
-};
-
-/** A closing deal should have its meeting at least this many days before the close date. */
-export const MEETING_LEAD_DAYS = 7;
 
 const MS_PER_DAY = 86_400_000;
 const NONE = -1; // instants are non-negative, so -1 means "no activity"
