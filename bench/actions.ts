@@ -14,11 +14,15 @@
  * as the database holds them: the engine reads no activity. The second line,
  * `actions.touches`, times deriveTouches over the whole book on a fresh copy (the join paid at
  * bulk-write time: import, demo), against the same floor, so the moved cost stays visible.
+ * The book also carries the AE's answers, as a book in use does (the generator writes none):
+ * one action in 40 of the first list snoozed for a week or marked done, 470 states, which the
+ * engine must look up for every candidate of their kinds.
  * Run: node --expose-gc --import tsx bench/actions.ts
  */
 import { nextActions, type ActionBook, type ActionOptions } from '../lib/actions';
 import { deriveTouches } from '../lib/actions/touches';
 import type { Book } from '../lib/domain/book';
+import type { ActionState } from '../lib/domain/records';
 import { localDateOf } from '../lib/domain/dates';
 import { demoFxRates, demoScale, generateBook } from '../lib/demo';
 import { thresholdsSchema } from '../lib/settings/schema';
@@ -28,7 +32,7 @@ const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 7));
 const now = Date.UTC(2026, 10, 28, 3); // 10:00 in Bangkok
 const tzOffsetMinutes = 420;
 const today = localDateOf(now, 'Asia/Bangkok');
-const book = generateBook({ ...demoScale('bench'), now });
+const generated = generateBook({ ...demoScale('bench'), now });
 
 const opts: ActionOptions = {
   now,
@@ -40,6 +44,16 @@ const opts: ActionOptions = {
   period: { start: `${today.slice(0, 8)}01`, end: '2026-11-30' },
   coverage: { ratio: 2.1, remainingQuotaMinor: 10_000_000_00, openPipelineMinor: 21_000_000_00 },
 };
+
+const HOUR = 3_600_000;
+const answers: ActionState[] = nextActions(generated, opts)
+  .filter((_, i) => i % 40 === 7)
+  .map((a, i) =>
+    i % 2 === 0
+      ? { id: a.key, status: 'snoozed', until: now + 7 * 24 * HOUR, at: now - HOUR }
+      : { id: a.key, status: 'done', until: null, at: now - HOUR },
+  );
+const book: Book = { ...generated, actionStates: [...generated.actionStates, ...answers] };
 
 // ------------------------------------------------------------ a copy as IndexedDB hands it out
 
@@ -176,6 +190,7 @@ console.log(
     deals: book.deals.length,
     activities: book.activities.length,
     leads: book.leads.length,
+    action_states: book.actionStates.length,
     actions: count,
     checksum: sink > 0 && previous !== null ? 1 : 0,
   }),

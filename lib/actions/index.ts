@@ -4,7 +4,6 @@ import { convertMinor, currencyExponent, type FxRates } from '../domain/money';
 import type { IsoDate } from '../domain/primitives';
 import type { ActionState, Deal } from '../domain/records';
 import type { Thresholds } from '../settings/schema';
-import { IdIndex } from './ids';
 
 /**
  * The next-action rules engine: a pure function of the book and "now".
@@ -103,9 +102,13 @@ export const SUGGESTION: Readonly<Record<ActionKind, SuggestionKind>> = {
   low_coverage: 'prospect',
 };
 
-const LABEL_KEY = Object.fromEntries(
-  Object.values(SUGGESTION).map((s) => [s, `actions.suggest.${s}`]),
-) as Readonly<Record<SuggestionKind, string>>;
+/** One shared, frozen suggestion per kind: thousands of actions need no object of their own. */
+const SUGGEST = Object.fromEntries(
+  (Object.keys(SUGGESTION) as ActionKind[]).map((k) => [
+    k,
+    Object.freeze({ kind: SUGGESTION[k], labelKey: `actions.suggest.${SUGGESTION[k]}` }),
+  ]),
+) as unknown as Readonly<Record<ActionKind, NextAction['suggestion']>>;
 
 /** A closing deal should have its meeting at least this many days before the close date. */
 export const MEETING_LEAD_DAYS = 7;
@@ -177,11 +180,21 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     return s;
   };
 
-  const states = new Map<string, ActionState>();
-  for (const s of book.actionStates) states.set(s.id, s);
+  // The AE's answers by kind, then by record id (a state's id is `${kind}:${recordId}`), so a
+  // candidate is looked up by its record id only when its kind has answers at all: the key
+  // itself is a concatenation that would have to be flattened and hashed for every candidate.
+  const states = new Map<string, Map<string, ActionState>>();
+  for (const s of book.actionStates) {
+    const colon = s.id.indexOf(':');
+    if (colon < 0) continue;
+    const kind = s.id.slice(0, colon);
+    let byId = states.get(kind);
+    if (byId === undefined) states.set(kind, (byId = new Map()));
+    byId.set(s.id.slice(colon + 1), s);
+  }
 
   const out: NextAction[] = [];
-  const dueDays: number[] = []; // out[i]'s due as a day number, for the sort
+  let dueDays = new Int32Array(1024); // out[i]'s due as a day number, for the sort
   const push = (
     kind: ActionKind,
     record: NextAction['record'],
@@ -192,9 +205,17 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     reasonKey: string,
     params: Record<string, string | number>,
   ) => {
-    if (states.size > 0 && isHiddenByState(states.get(key), dayStart(triggerDay), now)) return;
-    const suggestion = SUGGESTION[kind];
-    dueDays.push(due);
+    if (states.size > 0) {
+      const byId = states.get(kind);
+      if (byId !== undefined && isHiddenByState(byId.get(record.id), dayStart(triggerDay), now)) return;
+    }
+    const at = out.length;
+    if (at === dueDays.length) {
+      const wider = new Int32Array(at * 2);
+      wider.set(dueDays);
+      dueDays = wider;
+    }
+    dueDays[at] = due;
     out.push({
       key,
       kind,
@@ -203,7 +224,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       due: dateOf(due),
       urgency: URGENCY[kind],
       amountAtStakeMinor,
-      suggestion: { kind: suggestion, labelKey: LABEL_KEY[suggestion] },
+      suggestion: SUGGEST[kind],
     });
   };
 
@@ -214,7 +235,14 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   const nDeals = deals.length;
   const accounts = book.accounts;
   const nAcc = accounts.length;
-  const accountIdx = new IdIndex(accounts);
+  // A Map, not IdIndex: measured faster for a few thousand keys looked up by fresh strings.
+  const accountIdx = new Map<string, number>();
+  const accountIsTarget = new Uint8Array(nAcc);
+  for (let x = 0; x < nAcc; x++) {
+    const acc = accounts[x]!;
+    accountIdx.set(acc.id, x);
+    if (acc.isTarget) accountIsTarget[x] = 1;
+  }
   const staleDays = thresholds.staleDealDays;
   const touchDays = thresholds.customerTouchDays;
 
@@ -245,7 +273,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     const status = deal.status;
     if (status === 'won') {
       const id = deal.accountId;
-      const x = id === null ? NONE : accountIdx.find(id);
+      const x = id === null ? NONE : (accountIdx.get(id) ?? NONE);
       if (x >= 0) foldWon(deal, x);
     }
     if (status !== 'open') continue;
@@ -321,7 +349,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       const d = toDayNumber(deal.closeOn);
       if (d <= today && d > accountTouchDay[x]!) accountTouchDay[x] = d;
     }
-    if (accounts[x]!.isTarget) (wonDeals[x] ??= []).push(deal); // penetration only matters for cross-sell targets
+    if (accountIsTarget[x] === 1) (wonDeals[x] ??= []).push(deal); // penetration only matters for cross-sell targets
   }
 
   /** Distinct active catalogue products in these won deals' line items. */
@@ -423,7 +451,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       if (r.score > 2 || r.followedUpAt !== null) continue;
       const on = toDayNumber(r.on);
       if (on > today) continue;
-      const x = accountIdx.find(r.accountId);
+      const x = accountIdx.get(r.accountId) ?? NONE;
       const accName = x < 0 ? r.accountId : accounts[x]!.name;
       push('low_csat', { table: 'csat', id: r.id, name: accName }, `low_csat:${r.id}`, on, on,
         x < 0 ? 0 : accountWonMinor[x]!, 'actions.reason.low_csat',
@@ -457,34 +485,125 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
 }
 
 /**
- * `actions` in compareActions order. The numbers compared are copied into typed arrays first:
- * thousands of actions sorted by reading them off scattered objects cost several times more.
- * Ties in urgency are ties in kind, where `key` = `${kind}:${record.id}`: the record ids are
- * compared instead of the keys (the same order), as the keys are concatenations that every
- * comparison would have to flatten.
+ * `actions` in compareActions order.
+ *
+ * Thousands of actions sorted with a comparator cost one JS call per comparison. Instead each
+ * action gets one exact numeric key, (urgency, amount, due) as mixed-radix digits over their
+ * observed ranges (amounts by their rank among the distinct amounts), times n plus its index,
+ * and a Float64Array is sorted natively. The key stays an exact integer (< 2^53) or the
+ * comparator sort is used. Equal (urgency, amount, due) means the same kind, where
+ * `key` = `${kind}:${record.id}`: those runs are then ordered by record id (the same order as
+ * by key, without flattening the concatenated keys).
  */
 const cmpId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function rank(actions: NextAction[], dueDays: number[]): NextAction[] {
+function rank(actions: NextAction[], dueDays: ArrayLike<number>, exactLimit = 2 ** 53): NextAction[] {
   const n = actions.length;
-  const urgency = new Int32Array(n);
+  const out = new Array<NextAction>(n);
+  if (n === 0) return out;
   const amount = new Float64Array(n);
-  const due = new Float64Array(n);
-  const order = new Uint32Array(n);
+  let minU = Infinity;
+  let maxU = -Infinity;
+  let minDue = Infinity;
+  let maxDue = -Infinity;
+  let finite = true;
   for (let i = 0; i < n; i++) {
     const a = actions[i]!;
-    urgency[i] = a.urgency;
+    const u = a.urgency;
+    const d = dueDays[i]!;
     amount[i] = a.amountAtStakeMinor;
-    due[i] = dueDays[i]!;
-    order[i] = i;
+    if (!Number.isFinite(a.amountAtStakeMinor)) finite = false;
+    if (u < minU) minU = u;
+    if (u > maxU) maxU = u;
+    if (d < minDue) minDue = d;
+    if (d > maxDue) maxDue = d;
   }
-  order.sort(
-    (i, j) =>
-      urgency[j]! - urgency[i]! ||
-      amount[j]! - amount[i]! ||
-      due[i]! - due[j]! ||
-      cmpId(actions[i]!.record.id, actions[j]!.record.id),
-  );
+  // Distinct amounts, ascending.
+  const levels = amount.slice().sort();
+  let nLevels = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || levels[i] !== levels[nLevels - 1]) levels[nLevels++] = levels[i]!;
+  const spanU = maxU - minU + 1;
+  const spanDue = maxDue - minDue + 1;
+  if (!finite || spanU * nLevels * spanDue * n >= exactLimit) return rankByComparator(actions, dueDays);
+
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // Rank of this amount among the levels (binary search), counted from the largest.
+    const x = amount[i]!;
+    let lo = 0;
+    let hi = nLevels - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (levels[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const byUrgency = maxU - actions[i]!.urgency; // desc
+    const byAmount = nLevels - 1 - lo; // desc
+    const byDue = dueDays[i]! - minDue; // asc
+    keys[i] = ((byUrgency * nLevels + byAmount) * spanDue + byDue) * n + i;
+  }
+  keys.sort();
+
+  const order = new Uint32Array(n);
+  const group = new Float64Array(n); // the key without the index: equal = tie before the id
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    const g = Math.floor(key / n);
+    group[k] = g;
+    order[k] = key - g * n;
+  }
+  // Ties: order each run of equal groups by record id (runs are short; most have one action).
+  for (let k = 0; k < n; ) {
+    let end = k + 1;
+    while (end < n && group[end] === group[k]) end++;
+    if (end - k > 1) sortRunById(order, k, end, actions);
+    k = end;
+  }
+  for (let k = 0; k < n; k++) out[k] = actions[order[k]!]!;
+  return out;
+}
+
+/** Orders order[from..to) by record id: an insertion sort for the short runs ties make. */
+function sortRunById(order: Uint32Array, from: number, to: number, actions: NextAction[]): void {
+  if (to - from > 32) {
+    order.subarray(from, to).sort((i, j) => cmpId(actions[i]!.record.id, actions[j]!.record.id));
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const v = order[k]!;
+    const id = actions[v]!.record.id;
+    let j = k - 1;
+    while (j >= from && actions[order[j]!]!.record.id > id) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = v;
+  }
+}
+
+/**
+ * Any actions in compareActions order, by the engine's own ranking (for tests: a small
+ * `exactLimit` forces the comparator path).
+ */
+export function rankActions(actions: readonly NextAction[], exactLimit?: number): NextAction[] {
+  return rank([...actions], actions.map((a) => toDayNumber(a.due)), exactLimit);
+}
+
+/** The plain comparator sort, for keys that would not stay exact. Same order. */
+function rankByComparator(actions: NextAction[], dueDays: ArrayLike<number>): NextAction[] {
+  const n = actions.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => {
+    const a = actions[i]!;
+    const b = actions[j]!;
+    return (
+      b.urgency - a.urgency ||
+      (b.amountAtStakeMinor > a.amountAtStakeMinor ? 1 : b.amountAtStakeMinor < a.amountAtStakeMinor ? -1 : 0) ||
+      dueDays[i]! - dueDays[j]! ||
+      cmpId(a.record.id, b.record.id)
+    );
+  });
   const out = new Array<NextAction>(n);
   for (let k = 0; k < n; k++) out[k] = actions[order[k]!]!;
   return out;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareActions, URGENCY, type NextAction } from '../../../lib/actions';
+import { compareActions, rankActions, URGENCY, type ActionKind, type NextAction } from '../../../lib/actions';
+import { fromDayNumber, toDayNumber } from '../../../lib/domain/dates';
 import { account, activity, ago, agoAt, book, contact, csat, deal, DAY, lead, NOW, options, product, startOf, state, TODAY, nextActions } from './fixtures';
 
 describe('snooze and done', () => {
@@ -21,6 +23,17 @@ describe('snooze and done', () => {
     { name: 'snoozed with no until behaves like done', st: { status: 'snoozed' as const, until: null, at: startOf(ago(5)) }, shown: false },
   ])('$name', ({ st, shown }) => {
     expect(keys(staleBook([state('stale_deal:d1', st)]))).toEqual(shown ? ['stale_deal:d1'] : []);
+  });
+
+  it('a record id with a colon is matched whole', () => {
+    const b = book({ deals: [deal('x:y', { createdOn: ago(100) })], actionStates: [state('stale_deal:x:y', { status: 'done', at: NOW })] });
+    expect(keys(b)).toEqual([]);
+    const other = book({ deals: [deal('x:y', { createdOn: ago(100) })], actionStates: [state('stale_deal:x', { status: 'done', at: NOW })] });
+    expect(keys(other)).toEqual(['stale_deal:x:y']);
+  });
+
+  it('a state for another kind of the same record hides nothing', () => {
+    expect(keys(staleBook([state('close_date_passed:d1', { status: 'done', at: NOW })]))).toEqual(['stale_deal:d1']);
   });
 
   it('a state for another key hides nothing', () => {
@@ -112,6 +125,61 @@ describe('ranking', () => {
     expect(compareActions(mk('overdue_next_step', 0), mk('cross_sell', 1e12))).toBeLessThan(0);
     expect(compareActions(mk('stale_deal', 10), mk('stale_deal', 20))).toBeGreaterThan(0);
     expect(Object.values(URGENCY).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('rankActions (numeric keys, and the comparator fallback) = sorting by compareActions', () => {
+  const kinds = Object.keys(URGENCY) as ActionKind[];
+  // Few distinct values so that ties at every level (urgency, amount, due, id) are common.
+  const actionArb = fc
+    .record({
+      kind: fc.constantFrom(...kinds),
+      id: fc.constantFrom('a', 'b', 'c', 'a:b', 'B', 'ก', 'd1', 'd10', 'd2'),
+      amount: fc.oneof(fc.constantFrom(0, 1, 100, 100, 5e12, -0), fc.integer({ min: -1000, max: 1e9 })),
+      due: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -40_000, max: 2_900_000 })),
+    })
+    .map(({ kind, id, amount, due }): NextAction => ({
+      key: `${kind}:${id}`,
+      kind,
+      record: { table: 'deals', id, name: id },
+      reason: { key: '', params: {} },
+      due: fromDayNumber(toDayNumber('2026-11-28') + due),
+      urgency: URGENCY[kind],
+      amountAtStakeMinor: amount,
+      suggestion: { kind: 'log_call', labelKey: '' },
+    }));
+  const keysOf = (xs: NextAction[]) => xs.map((a) => `${a.key}|${a.amountAtStakeMinor}|${a.due}`);
+
+  it('matches on random lists (400 runs)', () => {
+    fc.assert(
+      fc.property(fc.array(actionArb, { maxLength: 60 }), (xs) => {
+        const want = keysOf([...xs].sort(compareActions));
+        expect(keysOf(rankActions(xs))).toEqual(want);
+        expect(keysOf(rankActions(xs, 0))).toEqual(want); // every list through the comparator path
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('long runs of ties (same kind, amount and due) are ordered by record id', () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `d${(i * 37) % 80}`);
+    const xs = ids.map((id): NextAction => ({
+      key: `stale_deal:${id}`,
+      kind: 'stale_deal',
+      record: { table: 'deals', id, name: id },
+      reason: { key: '', params: {} },
+      due: TODAY,
+      urgency: URGENCY.stale_deal,
+      amountAtStakeMinor: 5,
+      suggestion: { kind: 'log_call', labelKey: '' },
+    }));
+    const want = [...xs].sort(compareActions).map((a) => a.key);
+    expect(rankActions(xs).map((a) => a.key)).toEqual(want);
+    expect(rankActions(xs.slice(0, 20)).map((a) => a.key)).toEqual([...xs.slice(0, 20)].sort(compareActions).map((a) => a.key));
+  });
+
+  it('an empty list ranks to an empty list', () => {
+    expect(rankActions([])).toEqual([]);
   });
 });
 
