@@ -1,13 +1,15 @@
 /**
- * Exact string id → array index, built once per call.
+ * Exact string id → array index, built once per call; used by deriveTouches (a million
+ * activity links resolved against 100,000 deals).
  *
- * Why not a Map: the engine runs on records freshly structured-cloned out of
- * IndexedDB, so every id string is a new object with no cached hash, and a cold
- * `Map.get` over 100,000 keys costs a few cache misses each (bucket, entry, the
- * key string scattered in the heap). Here the keys are copied into one packed
- * string and an open-addressing table of typed arrays, both small enough to stay
- * in cache; a lookup hashes the tail of the id and compares characters against
- * the packed copy, so a match is always exact.
+ * Why not a Map there: the records are freshly structured-cloned out of IndexedDB, so
+ * every id string is a new object with no cached hash, and a cold `Map.get` over
+ * 100,000 keys costs a few cache misses each (bucket, entry, the key string scattered
+ * in the heap); measured ≈290 ms against ≈350 ms for the Map. For a few thousand keys
+ * (accounts, in the next-action engine) the Map is the faster one.
+ * Here the keys are copied into one packed string and an open-addressing table of
+ * typed arrays, both small enough to stay in cache; a lookup hashes the tail of the
+ * id and compares characters against the packed copy, so a match is always exact.
  */
 
 /**
