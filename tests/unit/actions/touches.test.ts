@@ -151,7 +151,10 @@ const day = (n: number) => fromDayNumber(toDayNumber(TODAY) + n);
 
 const arbBook: fc.Arbitrary<TestBook> = fc
   .record({
-    deals: fc.array(
+    // Deal ids unique, as the store's primary key makes them: with a repeated id two actions
+    // share one key and tie on everything ranked, so their order is only their input order,
+    // which the two engines need not share. (Repeated ids in touches: their own test above.)
+    deals: fc.uniqueArray(
       fc.record({
         id: fc.constantFrom(...DEALS),
         accountId: fc.option(fc.constantFrom(...ACCS, 'acc-missing'), { nil: null }),
@@ -159,7 +162,7 @@ const arbBook: fc.Arbitrary<TestBook> = fc
         created: fc.integer({ min: -200, max: 0 }),
         close: fc.option(fc.integer({ min: -90, max: 40 }), { nil: null }),
       }),
-      { maxLength: 10 },
+      { maxLength: 8, selector: (d) => d.id },
     ),
     accounts: fc.array(
       fc.record({ id: fc.constantFrom(...ACCS), since: fc.option(fc.integer({ min: -400, max: 10 }), { nil: null }) }),
