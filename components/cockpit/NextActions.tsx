@@ -24,10 +24,13 @@ function useReason() {
   };
 }
 
-/** The ranked list; done and snooze can be undone from the toast. */
+/** How many more actions each "show more" adds: a 100k-deal book ranks thousands, never rendered at once. */
+export const ACTIONS_PAGE = 20;
+
+/** The ranked list, shown a page at a time; done and snooze can be undone from the toast. */
 export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions: NextAction[]; today: string; onSuggest: (a: NextAction) => void; limit?: number }) {
   const { t, locale } = useSettings();
-  const [all, setAll] = useState(false);
+  const [count, setCount] = useState(limit);
   const show = useToast((s) => s.show);
   const reason = useReason();
   if (actions.length === 0) return <p className="help">{t('panel.actions.empty')}</p>;
@@ -39,7 +42,8 @@ export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions:
     show(status === 'done' ? t('panel.action.undone') : t('panel.action.snoozed', { date: formatDate(localDateOf(until!), locale) }), restore);
   }
 
-  const shown = all ? actions : actions.slice(0, limit);
+  const shown = actions.slice(0, count);
+  const left = actions.length - shown.length;
   return (
     <>
       <ol className="next-actions">
@@ -66,9 +70,14 @@ export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions:
           </li>
         ))}
       </ol>
-      {actions.length > limit && (
-        <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? t('panel.actions.fewer') : t('panel.actions.all', { count: actions.length })}
+      {left > 0 && (
+        <button type="button" className="link" onClick={() => setCount(count + ACTIONS_PAGE)}>
+          {t('panel.actions.more', { count: Math.min(ACTIONS_PAGE, left), left })}
+        </button>
+      )}
+      {count > limit && (
+        <button type="button" className="link" onClick={() => setCount(limit)}>
+          {t('panel.actions.fewer')}
         </button>
       )}
     </>

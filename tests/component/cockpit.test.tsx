@@ -48,6 +48,25 @@ describe('side panel', () => {
     await waitFor(() => expect(kpiValue('total_revenue')).toBe('15000000'));
   });
 
+  it('shows next actions a page at a time, and back to the top five', async () => {
+    // 30 open deals, each past its close date and stale: 60 actions.
+    const open = Array.from({ length: 30 }, (_, i) =>
+      deal(`o${String(i).padStart(2, '0')}`, { status: 'open', stage: 'Proposal', probability: 0.5, forecastCategory: 'pipeline', closeOn: addDays(today, -2) }),
+    );
+    await getDb().deals.bulkAdd(open);
+    renderPage(<CockpitApp />);
+    await waitFor(() => expect(screen.getAllByTestId('next-action')).toHaveLength(5));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Show 20 more (55 not shown)' }));
+    expect(screen.getAllByTestId('next-action')).toHaveLength(25);
+    await user.click(screen.getByRole('button', { name: 'Show 20 more (35 not shown)' }));
+    await user.click(screen.getByRole('button', { name: 'Show 15 more (15 not shown)' }));
+    expect(screen.getAllByTestId('next-action')).toHaveLength(60);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show fewer' }));
+    expect(screen.getAllByTestId('next-action')).toHaveLength(5);
+  });
+
   it('reports a stored record that fails its schema, and still shows the numbers of the rest', async () => {
     await getDb().deals.bulkAdd([deal('good'), { ...deal('broken'), closeOn: '2026-02-30', amountMinor: -5 } as Deal]);
     renderPage(<CockpitApp />);
