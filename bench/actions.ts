@@ -26,6 +26,7 @@
  */
 import { nextActions, type ActionBook, type ActionOptions } from '../lib/actions';
 import { deriveTouches } from '../lib/actions/touches';
+import { median } from './_stats';
 import { partitionBook } from '../lib/db/integrity';
 import { computeReport } from '../lib/kpi';
 import type { Book } from '../lib/domain/book';
@@ -116,11 +117,6 @@ function time<T>(fn: () => T): [number, T] {
   return [performance.now() - t0, r];
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const gc = (globalThis as { gc?: () => void }).gc;
 /**

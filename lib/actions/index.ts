@@ -524,7 +524,7 @@ function rank(actions: NextAction[], dueDays: ArrayLike<number>, exactLimit = 2 
   for (let i = 0; i < n; i++) if (i === 0 || levels[i] !== levels[nLevels - 1]) levels[nLevels++] = levels[i]!;
   const spanU = maxU - minU + 1;
   const spanDue = maxDue - minDue + 1;
-  if (!finite || spanU * nLevels * spanDue * n >= exactLimit) return rankByComparator(actions, dueDays);
+  if (!finite || spanU * nLevels * spanDue * n >= exactLimit) return rankByComparator(actions);
 
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -589,24 +589,9 @@ export function rankActions(actions: readonly NextAction[], exactLimit?: number)
   return rank([...actions], actions.map((a) => toDayNumber(a.due)), exactLimit);
 }
 
-/** The plain comparator sort, for keys that would not stay exact. Same order. */
-function rankByComparator(actions: NextAction[], dueDays: ArrayLike<number>): NextAction[] {
-  const n = actions.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => {
-    const a = actions[i]!;
-    const b = actions[j]!;
-    return (
-      b.urgency - a.urgency ||
-      (b.amountAtStakeMinor > a.amountAtStakeMinor ? 1 : b.amountAtStakeMinor < a.amountAtStakeMinor ? -1 : 0) ||
-      dueDays[i]! - dueDays[j]! ||
-      cmpId(a.record.id, b.record.id)
-    );
-  });
-  const out = new Array<NextAction>(n);
-  for (let k = 0; k < n; k++) out[k] = actions[order[k]!]!;
-  return out;
+/** For keys that would not stay exact: the plain comparator sort (stable, so the same order). */
+function rankByComparator(actions: NextAction[]): NextAction[] {
+  return actions.slice().sort(compareActions);
 }
 
 // ------------------------------------------------------------------ helpers
