@@ -4,3 +4,4 @@ export * from './book';
 export * from './dates';
 export * from './money';
 export * from './tables';
+export * from './text';
