@@ -12,7 +12,8 @@ import type {
   Quota,
   SpendEntry,
 } from '../domain/records';
-import { DB_VERSIONS } from './versions';
+import type { DealChange, ImportBatch } from '../domain/history';
+import { DB_VERSIONS, type DbVersion } from './versions';
 
 export const DB_NAME = 'ae-cockpit';
 
@@ -29,15 +30,17 @@ export class CockpitDB extends Dexie {
   products!: EntityTable<Product, 'id'>;
   accountPlans!: EntityTable<AccountPlan, 'id'>;
   actionStates!: EntityTable<ActionState, 'id'>;
+  dealHistory!: EntityTable<DealChange, 'id'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
 
-  /** `upTo` opens an older schema: only the migration tests use it. */
-  constructor(name = DB_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  /** `upTo` opens an older schema and `versions` replaces the version list: only the migration tests use them. */
+  constructor(name = DB_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; versions?: readonly DbVersion[] } = {}) {
     // Only pass engines that were given: an explicit undefined would hide the global IndexedDB.
     super(name, {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
-    for (const v of DB_VERSIONS) {
+    for (const v of options.versions ?? DB_VERSIONS) {
       if (options.upTo !== undefined && v.version > options.upTo) break;
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

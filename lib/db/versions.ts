@@ -1,9 +1,10 @@
 import type { Transaction } from 'dexie';
+import { SCHEMA_STEPS, type SchemaStep } from './steps';
 
 /**
  * Every schema version the database has had, oldest first. A new version appends
- * an entry (stores that changed, plus an upgrade step that rewrites old records)
- * and a fixture in tests/fixtures/db/v<N>.json; tests/unit/db/migrations.test.ts
+ * an entry (stores that changed) and a pure step in lib/db/steps (the same step upgrades
+ * backups), and a fixture in tests/fixtures/db/v<N>.json; tests/unit/db/migrations.test.ts
  * opens each fixture at its own version and upgrades it to the newest.
  *
  * Index notes: every index slows each write (an import of 100k deals pays for each one), so
@@ -35,6 +36,42 @@ export const DB_VERSIONS: DbVersion[] = [
       actionStates: 'id',
     },
   },
+  {
+    version: 2,
+    stores: {
+      dealHistory: 'id, dealId, at',
+      importBatches: 'id, at',
+    },
+    upgrade: dexieUpgrade(stepFrom(1)),
+  },
 ];
+
+function stepFrom(from: number): SchemaStep {
+  const step = SCHEMA_STEPS.find((s) => s.from === from);
+  if (!step) throw new Error(`no schema step from version ${from}`);
+  return step;
+}
+
+/**
+ * Runs a pure step inside Dexie's upgrade transaction: each record through `up`, then the
+ * derivation over the tables it reads, writing back only what it changed. Any throw aborts
+ * the upgrade and the database stays at its old version.
+ */
+export function dexieUpgrade(step: SchemaStep, now: () => number = Date.now): (tx: Transaction) => Promise<void> {
+  return async (tx) => {
+    for (const [table, up] of Object.entries(step.up)) {
+      await tx.table(table).toCollection().modify((r: Record<string, unknown>) => {
+        const next = up(r);
+        for (const k of Object.keys(r)) if (!(k in next)) delete r[k];
+        Object.assign(r, next);
+      });
+    }
+    if (!step.derive) return;
+    const tables: Record<string, unknown[]> = {};
+    for (const t of step.reads ?? []) tables[t] = await tx.table(t).toArray();
+    const changed = step.derive(tables, now());
+    for (const [table, rows] of Object.entries(changed)) if (rows.length > 0) await tx.table(table).bulkPut(rows);
+  };
+}
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -219,6 +219,8 @@ export function generateBook(opts: DemoOptions): Book {
       products,
       accountPlans,
       actionStates: [],
+      dealHistory: [],
+      importBatches: [],
     },
     ctx.now,
   );

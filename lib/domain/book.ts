@@ -11,6 +11,7 @@ import type {
   Quota,
   SpendEntry,
 } from './records';
+import type { DealChange, ImportBatch } from './history';
 
 /**
  * Everything the AE has, as plain arrays: the input of the KPI engine and the
@@ -28,6 +29,10 @@ export interface Book {
   products: Product[];
   accountPlans: AccountPlan[];
   actionStates: ActionState[];
+  /** Changes of tracked deal fields (lib/domain/history.ts). */
+  dealHistory: DealChange[];
+  /** Recent CSV imports, for undo. */
+  importBatches: ImportBatch[];
 }
 
 export const BOOK_TABLES = [
@@ -42,6 +47,8 @@ export const BOOK_TABLES = [
   'products',
   'accountPlans',
   'actionStates',
+  'dealHistory',
+  'importBatches',
 ] as const satisfies readonly (keyof Book)[];
 export type BookTable = (typeof BOOK_TABLES)[number];
 
@@ -58,5 +65,7 @@ export function emptyBook(): Book {
     products: [],
     accountPlans: [],
     actionStates: [],
+    dealHistory: [],
+    importBatches: [],
   };
 }

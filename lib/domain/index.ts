@@ -5,3 +5,4 @@ export * from './dates';
 export * from './money';
 export * from './tables';
 export * from './text';
+export * from './history';

@@ -13,6 +13,7 @@ import {
   quotaSchema,
   spendEntrySchema,
 } from './records';
+import { dealChangeSchema, importBatchSchema } from './history';
 
 /** The record schema of each table of a Book: stored records, backups and the integrity check all use it. */
 export const TABLE_SCHEMAS: Record<BookTable, z.ZodType> = {
@@ -27,4 +28,6 @@ export const TABLE_SCHEMAS: Record<BookTable, z.ZodType> = {
   products: productSchema,
   accountPlans: accountPlanSchema,
   actionStates: actionStateSchema,
+  dealHistory: dealChangeSchema,
+  importBatches: importBatchSchema,
 };

@@ -18,7 +18,7 @@ import { BACKUP_TABLE_SCHEMAS } from './tables';
 export const BACKUP_FORMAT = 'ae-cockpit-backup';
 export const BACKUP_VERSION = 1;
 /** Must equal the database's latest schema version (lib/db/versions.ts); a test checks it. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export type BackupErrorKey =
   | 'io.backup.empty'
@@ -57,6 +57,8 @@ export interface ParseBackupOptions {
   migrations?: BackupMigrations;
   /** Injected in tests; defaults to CURRENT_SCHEMA_VERSION. */
   currentSchemaVersion?: number;
+  /** The restore's time: derived values an upgrade computes are bounded by it. */
+  now?: number;
 }
 
 // ---------------------------------------------------------------- writing
@@ -201,6 +203,7 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Par
     schemaVersion as number,
     currentVersion,
     migrations,
+    options.now ?? Date.now(),
   );
   if (!migrated.ok) {
     return migrated.reason === 'no_migration'

@@ -13,6 +13,7 @@ import {
   quotaSchema,
   spendEntrySchema,
 } from '../../../../lib/domain/records';
+import { dealChangeSchema, importBatchSchema } from '../../../../lib/domain/history';
 
 /** Deterministic PRNG (mulberry32) so fixtures are the same on every run. */
 export function rng(seed: number): () => number {
@@ -50,6 +51,8 @@ export function buildBook(size: number, seed = 1): Book {
     products: 20,
     accountPlans: Math.floor(size * 0.01),
     actionStates: Math.floor(size * 0.02),
+    dealHistory: Math.floor(size * 0.02),
+    importBatches: 3,
   };
   const id = (prefix: string, i: number) => `${prefix}-${(i * 7919) % 100003}-${i}`;
   for (let i = 0; i < n.accounts; i++) {
@@ -110,7 +113,7 @@ export function buildBook(size: number, seed = 1): Book {
     );
   }
   const dealCount = book.deals.length;
-  const activities = size - (n.accounts + n.contacts + n.leads + dealCount + n.csat + n.spend + n.quotas + n.products + n.accountPlans + n.actionStates);
+  const activities = size - (n.accounts + n.contacts + n.leads + dealCount + n.csat + n.spend + n.quotas + n.products + n.accountPlans + n.actionStates + n.dealHistory + n.importBatches);
   for (let i = 0; i < activities; i++) {
     book.activities.push(
       activitySchema.parse({
@@ -159,6 +162,33 @@ export function buildBook(size: number, seed = 1): Book {
   }
   for (let i = 0; i < n.actionStates; i++) {
     book.actionStates.push(actionStateSchema.parse({ id: `stale:${id('deal', i)}`, status: 'snoozed', until: now + 1, at: now }));
+  }
+  for (let i = 0; i < n.dealHistory && book.deals.length > 0; i++) {
+    book.dealHistory.push(
+      dealChangeSchema.parse({
+        id: id('chg', i),
+        dealId: book.deals[i % book.deals.length]!.id,
+        field: pick(['stage', 'closeOn', 'amountMinor'] as const),
+        from: 'Proposal',
+        to: i % 2 ? null : 125000,
+        at: now - int(1e9),
+        source: pick(['import', 'capture', 'edit', 'quicklog'] as const),
+      }),
+    );
+  }
+  for (let i = 0; i < n.importBatches && i + 1 < book.deals.length; i++) {
+    book.importBatches.push(
+      importBatchSchema.parse({
+        id: id('imp', i),
+        at: now - i,
+        fileName: `ดีล ${i}.csv`,
+        entity: 'deals',
+        created: [{ table: 'deals', ids: [book.deals[i]!.id] }],
+        updated: [{ table: 'deals', id: book.deals[i + 1]!.id, previous: { stage: 'Proposal', amountMinor: null } }],
+        createdCount: 1,
+        updatedCount: 1,
+      }),
+    );
   }
   return book;
 }

@@ -76,7 +76,7 @@ describe('backup round trip', () => {
   });
 
   it('writes the envelope first, one record per line, and ends with a newline', () => {
-    expect(bigText.startsWith(`{"format":"${BACKUP_FORMAT}","backupVersion":1,"schemaVersion":1,"exportedAt":${T1},\n"settings":`)).toBe(true);
+    expect(bigText.startsWith(`{"format":"${BACKUP_FORMAT}","backupVersion":1,"schemaVersion":${CURRENT_SCHEMA_VERSION},"exportedAt":${T1},\n"settings":`)).toBe(true);
     expect(bigText.endsWith('\n}}\n')).toBe(true);
     expect(bigText.split('\n').length).toBeGreaterThan(10_000);
   });

@@ -1,7 +1,9 @@
+import { SCHEMA_STEPS } from '../../../../lib/db/steps';
+import { emptyBook } from '../../../../lib/domain/book';
 import { describe, expect, it } from 'vitest';
 import { BOOK_TABLES } from '../../../../lib/domain/book';
 import { BACKUP_MIGRATIONS, migrateBackup, type BackupBody, type BackupMigrations } from '../../../../lib/io/backup/migrate';
-import { parseBackup, serializeBackup } from '../../../../lib/io/backup/format';
+import { CURRENT_SCHEMA_VERSION, parseBackup, serializeBackup } from '../../../../lib/io/backup/format';
 import { defaultSettings } from '../../../../lib/settings/schema';
 
 /**
@@ -60,8 +62,9 @@ const v0to1 = (body: BackupBody): BackupBody => ({
 });
 
 describe('backup migrations', () => {
-  it('no migration is registered yet: version 1 is the first schema', () => {
-    expect(Object.keys(BACKUP_MIGRATIONS)).toEqual([]);
+  it('one migration per database schema step, keyed by the version it upgrades from', () => {
+    expect(Object.keys(BACKUP_MIGRATIONS)).toEqual(SCHEMA_STEPS.map((s) => String(s.from)));
+    expect(Object.keys(BACKUP_MIGRATIONS).length).toBe(CURRENT_SCHEMA_VERSION - 1);
   });
 
   it('restores a version-0 backup through an injected migration', () => {
@@ -76,7 +79,7 @@ describe('backup migrations', () => {
     // Once migrated, a new backup is written at the current version and restores as is.
     const again = serializeBackup(r.book, r.settings, 6);
     const r2 = parseBackup(again);
-    expect(r2.ok && r2.schemaVersion).toBe(1);
+    expect(r2.ok && r2.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 
   it('without the migration, a version-0 backup is refused as too old', () => {
@@ -124,7 +127,7 @@ describe('backup migrations', () => {
 
   it('the same version needs no migration', () => {
     const text = serializeBackup(
-      { accounts: [], contacts: [], leads: [], deals: [], activities: [], csat: [], spend: [], quotas: [], products: [], accountPlans: [], actionStates: [] },
+      emptyBook(),
       defaultSettings(),
       1,
     );
