@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDb, validRows } from '../../lib/db';
+import { getDb, listQuotas, removeRecord, saveRecord } from '../../lib/db';
 import { newId } from '../../lib/db/writes';
 import { quotaSchema } from '../../lib/domain/records';
 import { majorToMinor } from '../../lib/domain/money';
@@ -12,7 +12,7 @@ import { useToast } from '../providers/toast';
 export function QuotaEditor() {
   const { t, settings, locale } = useSettings();
   const show = useToast((s) => s.show);
-  const quotas = useLiveQuery(() => getDb().quotas.orderBy('start').toArray().then((rows) => validRows('quotas', rows)), []);
+  const quotas = useLiveQuery(() => listQuotas(getDb()), []);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [amount, setAmount] = useState('');
@@ -35,7 +35,7 @@ export function QuotaEditor() {
       setError(t('options.error.field', { field: i.path.join('.'), message: i.message }));
       return;
     }
-    await getDb().quotas.add(r.data);
+    await saveRecord(getDb(), 'quotas', r.data);
     setAmount('');
   }
 
@@ -56,8 +56,8 @@ export function QuotaEditor() {
                   <button
                     type="button"
                     onClick={async () => {
-                      await getDb().quotas.delete(q.id);
-                      show(t('options.quota.remove'), () => getDb().quotas.put(q).then(() => undefined));
+                      const removed = await removeRecord(getDb(), 'quotas', q.id);
+                      if (removed) show(t('options.quota.remove'), () => saveRecord(getDb(), 'quotas', removed));
                     }}
                   >
                     {t('options.quota.remove')}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../lib/db';
+import { countDeals, getDb } from '../../lib/db';
 import { openCockpit } from '../../lib/platform';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { useT } from '../providers/SettingsContext';
@@ -9,7 +9,7 @@ import { EmptyState } from '../ui/EmptyState';
 /** Toolbar popup: quick-log first; an empty book also gets the first-run choices. */
 export function PopupApp() {
   const t = useT();
-  const dealCount = useLiveQuery(() => getDb().deals.count(), []);
+  const dealCount = useLiveQuery(() => countDeals(getDb()), []);
   return (
     <main className="popup-main">
       <header className="bar">

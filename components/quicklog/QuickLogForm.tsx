@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { getDb } from '../../lib/db';
+import { getDb, listLogTargets } from '../../lib/db';
 import { deleteActivity, logActivity } from '../../lib/db/writes';
 import { activityOutcomeSchema, type ActivityKind, type ActivityOutcome } from '../../lib/domain/records';
 import { useT } from '../providers/SettingsContext';
@@ -44,8 +44,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
 
   // Open deals and all accounts: what an AE logs against. Names only, so this stays light.
   const targets = useLiveQuery(async () => {
-    const db = getDb();
-    const [deals, accounts] = await Promise.all([db.deals.where('status').equals('open').toArray(), db.accounts.toArray()]);
+    const { openDeals: deals, accounts } = await listLogTargets(getDb());
     const accountName = new Map(accounts.map((a) => [a.id, a.name]));
     const list: Target[] = [
       ...deals.map((d) => ({ kind: 'deal' as const, id: d.id, name: d.name, detail: (d.accountId && accountName.get(d.accountId)) || d.stage })),

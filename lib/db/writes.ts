@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityKindSchema, activityOutcomeSchema, activitySchema, actionStateSchema, type Activity } from '../domain/records';
 import type { CockpitDB } from './database';
+import { newId } from './ids';
 import { applyActivityTouch, recomputeTouches } from './touches';
 
 /** What the quick-log form sends; validated before anything is written. */
@@ -15,9 +16,7 @@ export const quickLogSchema = z.object({
 });
 export type QuickLog = z.input<typeof quickLogSchema>;
 
-export function newId(): string {
-  return globalThis.crypto.randomUUID();
-}
+export { newId } from './ids';
 
 /**
  * Logs an activity. The deal's account is linked too, so account-level rules see the touch.
@@ -73,11 +72,15 @@ export async function setActionState(
   now: number,
   until: number | null = null,
 ): Promise<{ restore: () => Promise<void> }> {
-  const previous = await db.actionStates.get(key);
-  await db.actionStates.put(actionStateSchema.parse({ id: key, status, until, at: now }));
+  const state = actionStateSchema.parse({ id: key, status, until, at: now });
+  const previous = await db.transaction('rw', db.actionStates, async () => {
+    const before = await db.actionStates.get(key);
+    await db.actionStates.put(state);
+    return before;
+  });
   return {
     restore: async () => {
-      if (previous) await db.actionStates.put(previous);
+      if (previous) await db.actionStates.put(actionStateSchema.parse(previous));
       else await db.actionStates.delete(key);
     },
   };

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { getDb, validRows } from '../../../lib/db';
+import { getDb, listProducts, patchRecord, removeRecord, saveRecord } from '../../../lib/db';
 import { newId } from '../../../lib/db/writes';
 import { productSchema, type Product } from '../../../lib/domain/records';
 import { majorToMinor } from '../../../lib/domain/money';
@@ -14,7 +14,7 @@ export function ProductCatalogue() {
   const { settings, t, locale } = useSettings();
   const show = useToast((s) => s.show);
   const currency = settings.reportingCurrency;
-  const products = useLiveQuery(() => getDb().products.orderBy('name').toArray().then((rows) => validRows('products', rows)), []);
+  const products = useLiveQuery(() => listProducts(getDb()), []);
   const [name, setName] = useState('');
   const [sku, setSku] = useState('');
   const [price, setPrice] = useState('');
@@ -44,7 +44,7 @@ export function ProductCatalogue() {
       if (field === 'listPriceMinor') return setError(t('settings.products.error.price'));
       return setError(t('settings.error.field', { field, message: r.error.issues[0]?.message ?? '' }));
     }
-    await getDb().products.add(r.data);
+    await saveRecord(getDb(), 'products', r.data);
     show(t('settings.products.added', { name: r.data.name }));
     setName('');
     setSku('');
@@ -52,8 +52,8 @@ export function ProductCatalogue() {
   }
 
   async function remove(p: Product) {
-    await getDb().products.delete(p.id);
-    show(t('settings.products.removed', { name: p.name }), () => getDb().products.put(p).then(() => undefined));
+    const removed = await removeRecord(getDb(), 'products', p.id);
+    if (removed) show(t('settings.products.removed', { name: p.name }), () => saveRecord(getDb(), 'products', removed));
   }
 
   return (
@@ -86,7 +86,7 @@ export function ProductCatalogue() {
                       type="checkbox"
                       checked={p.active}
                       aria-label={t('settings.products.activeOf', { name: p.name })}
-                      onChange={(e) => void getDb().products.update(p.id, { active: e.target.checked, updatedAt: Date.now() })}
+                      onChange={(e) => void patchRecord(getDb(), 'products', p.id, { active: e.target.checked }, Date.now())}
                     />{' '}
                     {t('settings.products.active')}
                   </label>

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FormEvent } from 'react';
-import { getDb, validRows } from '../../../lib/db';
+import { getDb, listSpend, removeRecord, saveRecord } from '../../../lib/db';
 import { newId } from '../../../lib/db/writes';
 import { localDateOf } from '../../../lib/domain/dates';
 import { convertMinor, majorToMinor } from '../../../lib/domain/money';
@@ -20,7 +20,7 @@ export function SpendEditor() {
   const show = useToast((s) => s.show);
   const currency = settings.reportingCurrency;
   const entries = useLiveQuery(async () => {
-    const all = validRows('spend', await getDb().spend.toArray());
+    const all = await listSpend(getDb());
     return all.sort((a, b) => (a.on === b.on ? b.createdAt - a.createdAt : a.on < b.on ? 1 : -1));
   }, []);
   const [on, setOn] = useState(() => localDateOf(Date.now()));
@@ -64,15 +64,15 @@ export function SpendEditor() {
       if (field === 'note') return setError(t('settings.spend.error.note'));
       return setError(t('settings.error.field', { field, message: r.error.issues[0]?.message ?? '' }));
     }
-    await getDb().spend.add(r.data);
+    await saveRecord(getDb(), 'spend', r.data);
     show(t('settings.spend.added'));
     setAmount('');
     setNote('');
   }
 
   async function remove(entry: SpendEntry) {
-    await getDb().spend.delete(entry.id);
-    show(t('settings.spend.removed'), () => getDb().spend.put(entry).then(() => undefined));
+    const removed = await removeRecord(getDb(), 'spend', entry.id);
+    if (removed) show(t('settings.spend.removed'), () => saveRecord(getDb(), 'spend', removed));
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FocusEvent } from 'react';
-import { getDb, validRows } from '../../../lib/db';
+import { getDb, listAccountsByName, patchRecord } from '../../../lib/db';
 import { accountSchema, type Account } from '../../../lib/domain/records';
 import { majorToMinor, minorToMajor } from '../../../lib/domain/money';
 import { formatMoney, formatNumber } from '../../../lib/i18n/format';
@@ -13,7 +13,7 @@ const SHOWN = 50;
 export function TargetAccountsEditor() {
   const { settings, t, locale } = useSettings();
   const currency = settings.reportingCurrency;
-  const accounts = useLiveQuery(() => getDb().accounts.orderBy('name').toArray().then((rows) => validRows('accounts', rows)), []);
+  const accounts = useLiveQuery(() => listAccountsByName(getDb()), []);
   const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -32,7 +32,7 @@ export function TargetAccountsEditor() {
   }
 
   async function setTarget(a: Account, isTarget: boolean) {
-    await getDb().accounts.update(a.id, { isTarget, updatedAt: Date.now() });
+    await patchRecord(getDb(), 'accounts', a.id, { isTarget }, Date.now());
   }
 
   async function commitPotential(a: Account, e: FocusEvent<HTMLInputElement>) {
@@ -46,11 +46,7 @@ export function TargetAccountsEditor() {
       return;
     }
     setError(a.id, null);
-    await getDb().accounts.update(a.id, {
-      potentialMinor: minor,
-      potentialCurrency: minor === null ? null : currency,
-      updatedAt: Date.now(),
-    });
+    await patchRecord(getDb(), 'accounts', a.id, { potentialMinor: minor, potentialCurrency: minor === null ? null : currency }, Date.now());
   }
 
   return (
