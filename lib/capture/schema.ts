@@ -113,6 +113,11 @@ export const threadCaptureSchema = z.object({
   url: z.string().max(4000),
   /** Gmail thread id / Outlook conversation id; null when neither the URL nor the page gives one. */
   externalId: line(300).nullable(),
+  /**
+   * Other ids the page gives for the same thread (Gmail: the address token beside the thread's
+   * perm/legacy id; Outlook: the item id in the address beside the conversation id). Optional.
+   */
+  otherIds: z.array(line(300)).max(10).optional(),
   subject: z.string().max(1000),
   /** The signed-in mailbox's address: tells the AE's side from the customer's. */
   selfEmail: line(320).nullable(),

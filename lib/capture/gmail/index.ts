@@ -1,0 +1,242 @@
+import type { MailAddress, MailMessage, ThreadCapture } from '../schema';
+import {
+  EMAIL_MAX,
+  ID_MAX,
+  SUBJECT_MAX,
+  all,
+  closestWithin,
+  documentTitle,
+  emailFromAttributes,
+  findEmail,
+  first,
+  isEmail,
+  isHiddenElement,
+  isHiddenUpTo,
+  line,
+  makeAddress,
+  pushUnique,
+  readMailDates,
+  textOf,
+  type DayOrder,
+} from '../mail-dom';
+import { cleanLine } from '../../domain/text';
+import { gmailThreadFromUrl, type GmailUrlThread } from './url';
+
+export { gmailThreadFromUrl } from './url';
+
+/**
+ * Reads the open Gmail thread (mail.google.com). Selectors, and the sources that justify them,
+ * are listed in tests/fixtures/pages/mail-SOURCES.md:
+ *
+ * - the thread: the subject heading `h2.hP` (gmail.js, InboxSDK `.ha h2`), which also carries
+ *   `data-thread-perm-id` / `data-legacy-thread-id` (InboxSDK getThreadID, gmail.js
+ *   api.get.thread_id: "only the visible header of the visible email is a H2"). Gmail keeps the
+ *   inbox list and other views in the page, hidden: the first heading with no hidden ancestor
+ *   wins, and only its view (`[role=main]`) is read.
+ * - messages: `[role=listitem]` items and Gmail's view-state classes `.h7` (expanded), `.kv`
+ *   (collapsed), `.kQ`/`.kx` (folded into "N older messages") (InboxSDK getViewState);
+ *   ids from `[data-message-id]` (`#msg-f:…`) and `[data-legacy-message-id]`.
+ * - people: the sender `span.gD[email][name]` (gmail.js dom.email "from", InboxSDK getSender),
+ *   recipients from the details table rows labelled to:/cc:/bcc: when it is in the page,
+ *   otherwise the "to …" line `span.hb span.g2[email]` (gmail.js "to", InboxSDK getRecipients),
+ *   which does not tell To from Cc. Never from a message body (`.a3s`, `.ii`, `.gmail_quote`,
+ *   `blockquote`): quoted history names other people.
+ * - the date: `span.g3[title]` (InboxSDK getDateString, gmail.js "timestamp").
+ * - the signed-in address: the account button's aria-label "Google Account: Name (me@x.com)",
+ *   else the document title "Inbox - me@x.com - Gmail".
+ *
+ * Never throws; a layout it does not recognise gives a partial capture naming what is missing.
+ */
+export function readGmail(root: ParentNode, url: URL, opts: { dateOrder?: DayOrder } = {}): ThreadCapture | null {
+  const u = gmailThreadFromUrl(url);
+  if (!u) return null;
+  try {
+    return read(root, url, u, opts);
+  } catch {
+    return {
+      type: 'thread',
+      site: 'gmail',
+      url: url.href.slice(0, 4000),
+      externalId: line(u.token, ID_MAX),
+      subject: '',
+      selfEmail: null,
+      messages: [],
+      missing: ['thread'],
+    };
+  }
+}
+
+const HEADING = 'h2.hP, h2[data-thread-perm-id], h2[data-legacy-thread-id]';
+const VIEW = '[role="main"]';
+const THREAD_BOX = '.nH.if, .a98.iY, .PeIF1d, .nH.bkK';
+const ITEM = '[role="listitem"], .h7, .kv, .kQ, .kx';
+const MARKER = '[data-message-id], [data-legacy-message-id], [email], .gD, .g3, .adn, .adf';
+/** A message's body, quoted history, reply box: never a source of people. */
+const BODY = '.a3s, .ii, .gmail_quote, blockquote, .adP, .adO, .ip, .M9, [contenteditable="true"]';
+const ME = new Set(['me', 'ฉัน', 'ตัวฉัน']);
+
+function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?: DayOrder }): ThreadCapture {
+  const missing = new Set<string>();
+  const heading = all(root, HEADING).find((h) => !isHiddenUpTo(h));
+  let view: Element | null = null;
+  if (heading) {
+    view = heading.closest(VIEW) ?? heading.closest(THREAD_BOX) ?? heading.parentElement;
+  } else {
+    missing.add('subject');
+    view = all(root, VIEW).find((v) => !isHiddenUpTo(v) && first(v, '.adn, [data-message-id], [data-legacy-message-id]') !== null) ?? null;
+  }
+
+  const subject = heading ? cleanLine(textOf(heading), SUBJECT_MAX) : '';
+  if (heading && subject === '') missing.add('subject');
+
+  // Thread ids: the heading's own attributes, else any in the view; the URL token beside them.
+  const ids: string[] = [];
+  const idHolder = heading?.hasAttribute('data-thread-perm-id') || heading?.hasAttribute('data-legacy-thread-id') ? heading : view ? first(view, '[data-thread-perm-id], [data-legacy-thread-id]') : null;
+  for (const attr of ['data-thread-perm-id', 'data-legacy-thread-id']) {
+    const v = idHolder?.getAttribute(attr);
+    const id = v && v !== 'undefined' ? line(v.replace(/^#/, ''), ID_MAX) : null;
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  const token = line(u.token, ID_MAX);
+  if (token && !ids.includes(token)) ids.push(token);
+  if (!idHolder) missing.add('threadId');
+
+  const selfEmail = gmailSelfEmail(root);
+  if (!selfEmail) missing.add('selfEmail');
+
+  const messages: MailMessage[] = [];
+  const dateTexts: (string | null)[] = [];
+  if (view) {
+    for (const item of messageItems(view)) {
+      if (messages.length >= 1000) break;
+      const m = readMessage(item, missing);
+      messages.push(m.message);
+      dateTexts.push(m.dateText);
+    }
+  }
+  if (messages.length === 0) missing.add('messages');
+
+  const dates = readMailDates(dateTexts, opts.dateOrder);
+  messages.forEach((m, i) => {
+    m.at = dates.at[i] ?? null;
+    if (m.at === null) missing.add('message.at');
+  });
+  if (selfEmail) for (const m of messages) for (const a of [m.from, ...m.to, ...m.cc]) if (a && a.email === selfEmail && a.name && ME.has(a.name.toLowerCase())) a.name = null;
+
+  const capture: ThreadCapture = {
+    type: 'thread',
+    site: 'gmail',
+    url: url.href.slice(0, 4000),
+    externalId: ids[0] ?? null,
+    subject,
+    selfEmail,
+    messages,
+    missing: [...missing],
+  };
+  if (ids.length > 1) capture.otherIds = ids.slice(1, 10);
+  return capture;
+}
+
+/** The outermost message items of the view, in page order. */
+function messageItems(view: Element): Element[] {
+  let items = all(view, ITEM).filter(
+    (el) => !closestWithin(el, BODY, view) && (el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null),
+  );
+  if (items.length === 0) items = all(view, '.adn, .adf').filter((el) => !closestWithin(el, BODY, view));
+  const set = new Set(items);
+  return items.filter((el) => {
+    if (isHiddenElement(el)) return false;
+    for (let p = el.parentElement; p && p !== view; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+/** Elements of a message outside its body and quoted history. */
+function header(item: Element, selector: string): Element[] {
+  return all(item, selector).filter((e) => !closestWithin(e, BODY, item));
+}
+
+function addressOf(el: Element): MailAddress | null {
+  const email = emailFromAttributes(el);
+  const name = el.getAttribute('name') ?? textOf(el);
+  return makeAddress(name, email);
+}
+
+const LABELS: Record<string, 'to' | 'cc' | 'bcc' | 'from'> = {
+  to: 'to',
+  cc: 'cc',
+  bcc: 'bcc',
+  from: 'from',
+  ถึง: 'to',
+  สำเนา: 'cc',
+  สำเนาถึง: 'cc',
+  สำเนาลับ: 'bcc',
+  จาก: 'from',
+};
+
+function readMessage(item: Element, missing: Set<string>): { message: MailMessage; dateText: string | null } {
+  // Id: the item's own attributes, else the message wrapper inside it.
+  const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : header(item, '[data-message-id], [data-legacy-message-id]')[0];
+  const rawId = idEl ? (idEl.getAttribute('data-message-id') || idEl.getAttribute('data-legacy-message-id')) : null;
+  const id = rawId && rawId !== 'undefined' ? line(rawId.replace(/^#/, ''), ID_MAX) : null;
+  if (!id) missing.add('message.id');
+
+  const senderEl =
+    header(item, '.gD[email], .gD[data-hovercard-id]')[0] ??
+    header(item, 'h3.iw [email], td.gF [email], .iw [email]')[0] ??
+    header(item, '[email]').find((e) => !e.matches('.g2') && !closestWithin(e, '.hb, tr', item));
+  const from = senderEl ? addressOf(senderEl) : null;
+  if (!from) missing.add('message.from');
+
+  const collapsed =
+    item.matches('.kv, .kQ, .kx, [aria-expanded="false"]') ||
+    (!item.matches('.h7') && !header(item, '.a3s, .ii').length && !all(item, '.a3s, .ii').some((b) => !isHiddenUpTo(b, item)));
+
+  const to: MailAddress[] = [];
+  const cc: MailAddress[] = [];
+  if (!collapsed) {
+    // The details table (to:/cc:/bcc: rows) when the page has it.
+    let detailed = false;
+    for (const row of header(item, 'tr')) {
+      const cells = row.children;
+      if (cells.length < 2) continue;
+      const label = cleanLine(textOf(cells[0]!)).toLowerCase().replace(/[:：]$/, '').trim();
+      const kind = LABELS[label];
+      if (!kind || kind === 'from') continue;
+      detailed = true;
+      if (kind === 'bcc') continue;
+      for (const el of all(row, '[email]')) pushUnique(kind === 'to' ? to : cc, addressOf(el));
+    }
+    if (!detailed) {
+      for (const el of header(item, '.hb [email], span.g2[email]')) pushUnique(to, addressOf(el));
+      if (to.length > 0) missing.add('message.cc');
+    }
+    if (!detailed && to.length === 0) missing.add('message.to');
+  }
+
+  const dateEl = header(item, '.g3[title], .g3[alt]')[0] ?? header(item, '.g3')[0];
+  const dateText = dateEl ? (dateEl.getAttribute('title') || dateEl.getAttribute('alt') || textOf(dateEl)) : null;
+
+  return { message: { id, from, to, cc, at: null, collapsed }, dateText };
+}
+
+/** The signed-in address: the account button's label, else the document title. */
+export function gmailSelfEmail(root: ParentNode): string | null {
+  const labelled = [
+    ...all(root, '[aria-label^="Google Account"], [aria-label^="บัญชี Google"], [aria-label*="Google Account:"]'),
+    ...all(root, '#gb [aria-label*="@"], [role="banner"] [aria-label*="@"], header [aria-label*="@"]'),
+  ];
+  for (const el of labelled) {
+    const label = el.getAttribute('aria-label') ?? '';
+    const inParens = /\(([^()\s]+@[^()\s]+)\)/.exec(label);
+    const e = findEmail(inParens ? inParens[1] : label);
+    if (e && e.length <= EMAIL_MAX) return e;
+  }
+  // "Inbox (3) - me@x.com - Gmail", "Subject - me@x.com - Company Mail": the last part that is an address.
+  const parts = documentTitle(root).split(/\s[-–—]\s/);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const p = cleanLine(parts[i]!);
+    if (isEmail(p)) return p.toLowerCase();
+  }
+  return null;
+}

@@ -1,0 +1,322 @@
+import type { MailAddress, MailMessage, ThreadCapture } from '../schema';
+import {
+  EMAIL_MAX,
+  ID_MAX,
+  SUBJECT_MAX,
+  all,
+  closestWithin,
+  documentTitle,
+  emailFromAttributes,
+  findEmail,
+  first,
+  isEmail,
+  isHiddenUpTo,
+  line,
+  makeAddress,
+  parseNameAndEmail,
+  pushUnique,
+  readMailDates,
+  textOf,
+  type DayOrder,
+} from '../mail-dom';
+import { cleanLine } from '../../domain/text';
+import { outlookItemFromUrl, type OutlookUrlItem } from './url';
+
+export { outlookItemFromUrl } from './url';
+
+/**
+ * Reads the message or conversation open in Outlook on the web's reading pane. Selectors and
+ * their sources are in tests/fixtures/pages/mail-SOURCES.md:
+ *
+ * - the pane: `#ReadingPaneContainerId`, `[aria-label="Reading Pane"]`,
+ *   `#ConversationReadingPaneContainer`, `[data-app-section="ConversationContainer"]`, else the
+ *   last `[role=main]`. The message list (`[role=listbox] [role=option][data-convid]`) is never read.
+ * - subject: `[id^="CONV_"][id$="_SUBJECT"]`, else `[role=heading][aria-level="2"|"1"]`, without
+ *   its buttons ("Summarize").
+ * - messages: one per `[data-testid="SentReceivedSavedTime"]` (each item's own time; the item is
+ *   the largest ancestor holding no other message's time), or `[aria-label="Email message"]`.
+ *   Collapsed: no message body (`[role=document]`, `#UniqueMessageBody`) in the item.
+ * - people: personas `[data-lpc-hover-target-id]` / `[title*="@"]` ("Name <a@b.c>" text, the
+ *   address in title or aria-label); the sender is the first outside `[data-testid="RecipientWell"]`
+ *   (or `[aria-label^="From:"]`); recipients are the well's personas, To or Cc by the label before
+ *   them. Never from the body or `#divRplyFwdMsg` (quoted "From: … Sent: … To:" history).
+ * - conversation id: `[data-convid]` in the pane, the address's `/id/<AAQk…>`, the selected list
+ *   row `[role=option][aria-selected=true][data-convid]`.
+ * - signed-in address: `#mectrl_currentAccount_secondary`, account button aria-labels, the title.
+ */
+export function readOutlook(root: ParentNode, url: URL, opts: { dateOrder?: DayOrder } = {}): ThreadCapture | null {
+  const u = outlookItemFromUrl(url);
+  if (!u) return null;
+  try {
+    return read(root, url, u, opts);
+  } catch {
+    return {
+      type: 'thread',
+      site: 'outlook',
+      url: url.href.slice(0, 4000),
+      externalId: line(u.id, ID_MAX),
+      subject: '',
+      selfEmail: null,
+      messages: [],
+      missing: ['thread'],
+    };
+  }
+}
+
+const PANE = '#ReadingPaneContainerId, [aria-label="Reading Pane"], #ConversationReadingPaneContainer, [data-app-section="ConversationContainer"]';
+const LIST = '[role="listbox"], [role="option"], [role="grid"], [role="tree"], [role="navigation"]';
+const TIME = '[data-testid="SentReceivedSavedTime"]';
+const BODY_ONLY = '[role="document"], #UniqueMessageBody, [id^="UniqueMessageBody"], [aria-label="Message body"], [data-app-section="MessageBody"]';
+/** Body, quoted history and reply editors: never a source of people. */
+const BODY = `${BODY_ONLY}, .allowTextSelection, #divRplyFwdMsg, [id^="divRplyFwdMsg"], blockquote, [contenteditable="true"]`;
+const PERSONA = '[data-lpc-hover-target-id], [title*="@"]';
+const WELL = '[data-testid="RecipientWell"]';
+const LABEL_RE = /^(to|cc|bcc|ถึง|สำเนาถึง|สำเนา|สำเนาลับ)\s*[:：]?$/i;
+
+function kindOfLabel(s: string): 'to' | 'cc' | 'bcc' | null {
+  const m = LABEL_RE.exec(s);
+  if (!m) return null;
+  const w = m[1]!.toLowerCase();
+  if (w === 'to' || w === 'ถึง') return 'to';
+  if (w === 'bcc' || w === 'สำเนาลับ') return 'bcc';
+  return 'cc';
+}
+
+function findPane(root: ParentNode): Element | null {
+  const panes = all(root, PANE).filter((p) => !isHiddenUpTo(p) && !p.closest(LIST));
+  if (panes.length > 0) return panes[0]!;
+  const mains = all(root, '[role="main"]').filter((m) => !isHiddenUpTo(m) && first(m, `${TIME}, ${BODY_ONLY}, [role="heading"]`) !== null);
+  return mains[mains.length - 1] ?? null;
+}
+
+function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?: DayOrder }): ThreadCapture {
+  const missing = new Set<string>();
+  const pane = findPane(root);
+  if (!pane) missing.add('readingPane');
+
+  const notBody = (e: Element) => !!pane && !closestWithin(e, BODY, pane) && !closestWithin(e, LIST, pane);
+
+  // Subject.
+  let subject = '';
+  if (pane) {
+    const candidates = [
+      ...all(pane, '[id^="CONV_"][id$="_SUBJECT"]:not(input)'),
+      ...all(pane, '[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]'),
+      ...all(pane, 'h1, h2'),
+    ].filter((h) => notBody(h) && !isHiddenUpTo(h, pane));
+    for (const h of candidates) {
+      subject = cleanLine(textOf(h), SUBJECT_MAX);
+      if (subject) break;
+    }
+  }
+  if (!subject) missing.add('subject');
+
+  // Conversation id.
+  const ids: string[] = [];
+  const add = (v: string | null | undefined) => {
+    const id = v ? line(v, ID_MAX) : null;
+    if (id && !ids.includes(id)) ids.push(id);
+  };
+  const convEl = pane ? (pane.matches('[data-convid]') ? pane : all(pane, '[data-convid]').find(notBody)) : undefined;
+  add(convEl?.getAttribute('data-convid'));
+  if (u.kind === 'conversation') add(u.id);
+  add(all(root, '[role="option"][aria-selected="true"][data-convid]')[0]?.getAttribute('data-convid'));
+  if (u.kind === 'message') add(u.id);
+  if (!convEl && u.kind !== 'conversation') missing.add('conversationId');
+
+  const selfEmail = outlookSelfEmail(root);
+  if (!selfEmail) missing.add('selfEmail');
+
+  const messages: MailMessage[] = [];
+  const dateTexts: (string | null)[] = [];
+  if (pane) {
+    const items = messageItems(pane, notBody);
+    for (const item of items) {
+      if (messages.length >= 1000) break;
+      const r = readMessage(item, notBody, missing);
+      if (!r) continue;
+      messages.push(r.message);
+      dateTexts.push(r.dateText);
+    }
+    // A single message opened by its own id: that id is the message's.
+    if (u.kind === 'message' && messages.length === 1 && messages[0]!.id === null) messages[0]!.id = line(u.id, ID_MAX);
+  }
+  if (messages.length === 0) missing.add('messages');
+  for (const m of messages) if (m.id === null) missing.add('message.id');
+
+  const dates = readMailDates(dateTexts, opts.dateOrder);
+  messages.forEach((m, i) => {
+    m.at = dates.at[i] ?? null;
+    if (m.at === null) missing.add('message.at');
+  });
+
+  const capture: ThreadCapture = {
+    type: 'thread',
+    site: 'outlook',
+    url: url.href.slice(0, 4000),
+    externalId: ids[0] ?? null,
+    subject,
+    selfEmail,
+    messages,
+    missing: [...missing],
+  };
+  if (ids.length > 1) capture.otherIds = ids.slice(1, 10);
+  return capture;
+}
+
+/**
+ * One element per message. Each message shows its own time: the item is the largest ancestor of
+ * a time that holds no other message's time (language-neutral, unlike the "Email message" label).
+ */
+function messageItems(pane: Element, notBody: (e: Element) => boolean): Element[] {
+  const labelled = all(pane, '[aria-label="Email message"]').filter(notBody);
+  if (labelled.length > 0) return outermost(labelled, pane);
+  const times = all(pane, TIME).filter(notBody);
+  if (times.length === 0) {
+    return first(pane, PERSONA) ? [pane] : [];
+  }
+  const count = new Map<Element, number>();
+  for (const t of times) for (let p = t.parentElement; p && p !== pane; p = p.parentElement) count.set(p, (count.get(p) ?? 0) + 1);
+  const items = times.map((t) => {
+    let item: Element = t;
+    while (item.parentElement && item.parentElement !== pane && count.get(item.parentElement) === 1) item = item.parentElement;
+    return item;
+  });
+  return outermost([...new Set(items)], pane).filter((e) => !isHiddenUpTo(e, pane));
+}
+
+function outermost(items: Element[], stop: Element): Element[] {
+  const set = new Set(items);
+  return items.filter((el) => {
+    for (let p = el.parentElement; p && p !== stop; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+function personaAddress(el: Element): MailAddress | null {
+  const text = cleanLine(textOf(el));
+  const parsed = parseNameAndEmail(text);
+  const email =
+    parsed?.email ??
+    emailFromAttributes(el) ??
+    (() => {
+      const inner = first(el, '[title*="@"], [aria-label*="@"]');
+      return inner ? emailFromAttributes(inner) : null;
+    })();
+  let name = parsed?.name ?? null;
+  if (!name) {
+    // aria-label "Name <a@b.c>" or "From: Name".
+    const label = el.getAttribute('aria-label');
+    const fromLabel = label ? parseNameAndEmail(label.replace(/^[^:：]{1,20}[:：]\s*/, '')) : null;
+    name = fromLabel?.name ?? null;
+  }
+  return makeAddress(name, email);
+}
+
+function readMessage(
+  item: Element,
+  notBody: (e: Element) => boolean,
+  missing: Set<string>,
+): { message: MailMessage; dateText: string | null } | null {
+  const inHeader = (sel: string) => all(item, sel).filter(notBody);
+  const wells = inHeader(WELL);
+  const inWell = (e: Element) => wells.some((w) => w.contains(e));
+  const recipientLabelled = (e: Element) => {
+    for (let p: Element | null = e; p && p !== item; p = p.parentElement) {
+      const l = p.getAttribute('aria-label');
+      if (l && /^(to|cc|bcc)\s*[:：]/i.test(l)) return true;
+    }
+    return false;
+  };
+
+  // Sender.
+  let from: MailAddress | null = null;
+  const fromLabel = inHeader('[aria-label^="From:"], [aria-label^="จาก:"]')[0];
+  const personas = outermost(inHeader(PERSONA), item);
+  const senderPersona = personas.find((p) => !inWell(p) && !recipientLabelled(p));
+  if (senderPersona) from = personaAddress(senderPersona);
+  if (!from?.email && fromLabel) {
+    const l = parseNameAndEmail((fromLabel.getAttribute('aria-label') ?? '').replace(/^[^:：]+[:：]\s*/, ''));
+    if (l) from = makeAddress(from?.name ?? l.name, l.email);
+  }
+  if (!from) missing.add('message.from');
+
+  const collapsed = !all(item, BODY_ONLY).some((b) => !isHiddenUpTo(b, item)) || item.getAttribute('aria-expanded') === 'false';
+
+  const to: MailAddress[] = [];
+  const cc: MailAddress[] = [];
+  if (!collapsed) {
+    let found = false;
+    for (const well of wells) {
+      let field: 'to' | 'cc' | 'bcc' = 'to';
+      const wellPersonas = new Set(outermost(all(well, PERSONA), well));
+      // Document order, persona subtrees skipped: a label ("Cc:") sets the field for the personas after it.
+      const stack: Element[] = [...Array.from(well.children)].reverse();
+      while (stack.length > 0) {
+        const el = stack.pop()!;
+        if (wellPersonas.has(el)) {
+          const kind = ancestorLabelKind(el, well) ?? field;
+          found = true;
+          if (kind !== 'bcc') pushUnique(kind === 'to' ? to : cc, personaAddress(el));
+          continue;
+        }
+        const own = el.getAttribute('aria-label');
+        const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
+        if (labelKind && !first(el, PERSONA)) field = labelKind;
+        else if (el.children.length === 0) {
+          const k = kindOfLabel(cleanLine(el.textContent ?? ''));
+          if (k) field = k;
+        }
+        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+      }
+    }
+    if (!found) {
+      // No recipient well: aria-labels "To: A <a@x>; B <b@y>".
+      for (const el of inHeader('[aria-label^="To:"], [aria-label^="Cc:"], [aria-label^="ถึง:"], [aria-label^="สำเนาถึง:"]')) {
+        const label = el.getAttribute('aria-label') ?? '';
+        const kind = kindOfLabel(label.split(/[:：]/)[0]!.trim());
+        if (!kind || kind === 'bcc') continue;
+        for (const part of label.replace(/^[^:：]+[:：]/, '').split(/[;；]/)) pushUnique(kind === 'to' ? to : cc, parseNameAndEmail(part));
+        found = true;
+      }
+    }
+    if (!found) missing.add('message.to');
+  }
+
+  const timeEl = inHeader(TIME)[0];
+  const dateText = timeEl ? (timeEl.getAttribute('title') || textOf(timeEl)) : null;
+
+  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : inHeader('[data-itemid], [data-item-id]')[0];
+  const id = idEl ? line(idEl.getAttribute('data-itemid') ?? idEl.getAttribute('data-item-id'), ID_MAX) : null;
+
+  if (!from && !timeEl && to.length === 0) return null;
+  return { message: { id, from, to, cc, at: null, collapsed }, dateText };
+}
+
+function ancestorLabelKind(el: Element, stop: Element): 'to' | 'cc' | 'bcc' | null {
+  for (let p = el.parentElement; p && p !== stop; p = p.parentElement) {
+    const l = p.getAttribute('aria-label');
+    if (l) {
+      const k = kindOfLabel(l.split(/[:：]/)[0]!.trim());
+      if (k) return k;
+    }
+  }
+  return null;
+}
+
+/** The signed-in mailbox: the account manager's secondary line, an account button's label, or the title. */
+export function outlookSelfEmail(root: ParentNode): string | null {
+  const secondary = first(root, '#mectrl_currentAccount_secondary');
+  const s = secondary ? findEmail(secondary.textContent) : null;
+  if (s) return s;
+  for (const el of all(root, '#mectrl_main_trigger, #O365_MainLink_Me, #meInitialsButton, [aria-label^="Account manager"], #mectrl_headerPicture')) {
+    const e = findEmail(el.getAttribute('aria-label')) ?? findEmail(el.getAttribute('title'));
+    if (e && e.length <= EMAIL_MAX) return e;
+  }
+  const parts = documentTitle(root).split(/\s[-–—]\s/);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const p = cleanLine(parts[i]!);
+    if (isEmail(p)) return p.toLowerCase();
+  }
+  return null;
+}
