@@ -1,0 +1,319 @@
+import { cleanLine, emailKey } from '../domain/text';
+import { recordCaptureSchema, type CapturedPerson, type RecordCapture, type RecordField, type RecordFields } from './schema';
+
+/**
+ * DOM helpers shared by the page readers (CRM record pages now, mail pages later). Pure and
+ * cheap: they read attributes and text nodes only — no layout (getComputedStyle, offsetParent,
+ * getBoundingClientRect), no innerHTML, no browser-extension APIs — so they give the same answer
+ * on a live page, a saved page and a DOMParser document, and never run page code.
+ *
+ * The exports of this file are a stable interface: other readers import them.
+ */
+
+// ---------------------------------------------------------------- visibility
+
+/**
+ * Hidden by what the page itself writes on an element: the `hidden` attribute, SLDS's
+ * `slds-hide`, Aura's `hideEl`, an inline `display:none`. Checked on an element and its
+ * ancestors with one native `closest` call, so it costs no layout.
+ */
+export const HIDDEN_ANCESTOR = '[hidden], .slds-hide, .hideEl, [style*="display: none"], [style*="display:none"]';
+/** On the candidate itself, `aria-hidden="true"` counts too (not on ancestors: modals set it on the app behind them). */
+export const HIDDEN_SELF = `${HIDDEN_ANCESTOR}, [aria-hidden="true"]`;
+
+/** One cheap check per candidate container: hidden itself or inside a hidden ancestor. */
+export function isHidden(el: Element): boolean {
+  return el.matches(HIDDEN_SELF) || el.closest(HIDDEN_ANCESTOR) !== null;
+}
+
+/** Every match of `selector` under `root`; an engine that rejects the selector gives none. */
+export function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+export function query(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** The first match of `selector` that is not hidden (see isHidden); never simply the first match. */
+export function firstVisible(root: ParentNode, selector: string): Element | null {
+  for (const el of queryAll(root, selector)) if (!isHidden(el)) return el;
+  return null;
+}
+
+/** First match among several selectors tried in order (the first selector that matches wins). */
+export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = query(root, s);
+    if (el) return el;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- text
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'BUTTON', 'SELECT', 'svg', 'SVG', 'IMG', 'IFRAME', 'OBJECT']);
+const BLOCK_TAGS = new Set([
+  'DIV', 'P', 'LI', 'UL', 'OL', 'BR', 'TD', 'TH', 'TR', 'DD', 'DT', 'DL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'TABLE', 'TBODY',
+]);
+
+function skipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const cl = el.classList;
+  // Screen-reader-only text ("Open Acme preview", "Edit Amount") is not the value.
+  return cl.contains('slds-assistive-text') || cl.contains('assistiveText');
+}
+
+/**
+ * The text a node shows, as a string: text nodes only (never HTML), skipping script, style,
+ * template, buttons, images, hidden elements and screen-reader-only text; block elements are
+ * separated by a space. Stops collecting after `limit` characters, so a megabyte field costs a
+ * megabyte of reading at most once and never a megabyte of cleaning.
+ */
+export function textOf(node: Node | null | undefined, limit = 20_000): string {
+  if (!node) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c && length < limit; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const v = c.nodeValue ?? '';
+        parts.push(v);
+        length += v.length;
+      } else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (skipped(e)) continue;
+        const block = BLOCK_TAGS.has(e.tagName);
+        if (block) parts.push(' ');
+        walk(e);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  if (node.nodeType === 3) return (node.nodeValue ?? '').slice(0, limit);
+  walk(node);
+  const out = parts.join('');
+  return out.length > limit ? out.slice(0, limit) : out;
+}
+
+/** textOf, cleaned to one line of at most `max` characters (lib/domain/text.ts cleanLine). */
+export function lineOf(node: Node | null | undefined, max: number): string {
+  return cleanLine(textOf(node, max * 4 + 256), max);
+}
+
+/** The lines of a block (each child block element one line), cleaned; empty lines dropped. */
+export function linesOf(node: Element | null | undefined, max: number): string[] {
+  if (!node) return [];
+  const out: string[] = [];
+  const kids = Array.from(node.children).filter((c) => !skipped(c));
+  if (kids.length > 1 && kids.every((k) => BLOCK_TAGS.has(k.tagName))) {
+    for (const k of kids) {
+      const l = lineOf(k, max);
+      if (l) out.push(l);
+    }
+    return out;
+  }
+  // <br>-separated text: split on the breaks.
+  let cur = '';
+  const flush = () => {
+    const l = cleanLine(cur, max);
+    if (l) out.push(l);
+    cur = '';
+  };
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && (c as Element).tagName === 'BR') flush();
+    else if (c.nodeType === 1 && BLOCK_TAGS.has((c as Element).tagName)) {
+      flush();
+      cur = textOf(c, max * 4);
+      flush();
+    } else cur += textOf(c, max * 4);
+  }
+  flush();
+  return out;
+}
+
+// ---------------------------------------------------------------- documents, links, emails
+
+/** The document a root belongs to (the root itself when it is one). */
+export function docOf(root: ParentNode): Document | null {
+  const n = root as Node;
+  if (n.nodeType === 9) return n as Document;
+  return n.ownerDocument ?? null;
+}
+
+/** The page's declared language (`<html lang>`), lower case; null when it declares none. */
+export function pageLang(root: ParentNode): string | null {
+  const lang = docOf(root)?.documentElement?.getAttribute('lang')?.trim();
+  return lang ? lang.toLowerCase() : null;
+}
+
+/** An element's href resolved against `base`; null when missing or not a URL. */
+export function hrefOf(el: Element | null | undefined, base: URL | string): URL | null {
+  const h = el?.getAttribute('href');
+  if (!h) return null;
+  try {
+    return new URL(h, base);
+  } catch {
+    return null;
+  }
+}
+
+const EMAIL_IN = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL_WHOLE = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+export function isEmailAddress(s: string): boolean {
+  return s.length <= 320 && EMAIL_WHOLE.test(s);
+}
+
+/**
+ * Email addresses an element shows: `mailto:` links first (their address, not their label),
+ * then addresses in its text. Cleaned, lower-cased for dedupe (emailKey), at most `max`.
+ */
+export function emailsIn(el: Element | null | undefined, max = 50): string[] {
+  if (!el) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (raw: string) => {
+    const e = emailKey(raw);
+    if (!isEmailAddress(e) || seen.has(e) || out.length >= max) return;
+    seen.add(e);
+    out.push(e);
+  };
+  const links = el.matches('a[href^="mailto:" i]') ? [el] : queryAll(el, 'a[href^="mailto:" i]');
+  for (const a of links) {
+    const href = a.getAttribute('href') ?? '';
+    let addr = href.slice(7).split('?')[0] ?? '';
+    try {
+      addr = decodeURIComponent(addr);
+    } catch {
+      /* keep it encoded; the pattern test below rejects it */
+    }
+    add(addr);
+  }
+  for (const m of textOf(el, 4000).matchAll(EMAIL_IN)) add(m[0]);
+  return out;
+}
+
+// ---------------------------------------------------------------- label–value pairs
+
+/**
+ * Label → value pairs shown as definition lists (`dt`/`dd`, SLDS `.slds-item_label` /
+ * `.slds-item_detail`) under `scope`: the label cleaned (trailing colon dropped), the value element.
+ */
+export function definitionPairs(scope: ParentNode): Array<{ label: string; value: Element }> {
+  const out: Array<{ label: string; value: Element }> = [];
+  for (const dt of queryAll(scope, 'dt, .slds-item_label')) {
+    const dd = dt.nextElementSibling;
+    if (!dd) continue;
+    const label = cleanLine(textOf(dt, 400), 100).replace(/\s*:$/, '');
+    if (label) out.push({ label, value: dd });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the record a reader builds
+
+/**
+ * What a record reader accumulates: fields (each set once, first value wins), every label →
+ * value pair read (`raw`), people, and the fields looked for and not found (`missing`).
+ */
+export class RecordDraft {
+  readonly fields: RecordFields = {};
+  readonly raw: Record<string, string> = {};
+  readonly people: CapturedPerson[] = [];
+  private readonly missingSet = new Set<string>();
+
+  /** Sets a field unless it is already set or the value is empty; returns whether it is set now. */
+  set<K extends RecordField>(key: K, value: RecordFields[K] | null | undefined): boolean {
+    if (this.fields[key] !== undefined) return true;
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return false;
+    this.fields[key] = value;
+    return true;
+  }
+
+  /** Records that `key` was looked for: missing unless a field of that name is set by the end. */
+  want(...keys: string[]): void {
+    for (const k of keys) this.missingSet.add(k);
+  }
+
+  /** Marks a looked-for item as found (for items that are not fields, such as "people"). */
+  found(key: string): void {
+    this.missingSet.delete(key);
+  }
+
+  /** One raw pair, as shown, capped to the schema's lengths; the first value of a label wins. */
+  addRaw(label: string, value: string): void {
+    const l = cleanLine(label, 100);
+    const v = cleanLine(value, 2000);
+    if (!l || !v || l in this.raw || Object.keys(this.raw).length >= 500) return;
+    this.raw[l] = v;
+  }
+
+  addPerson(p: CapturedPerson): void {
+    if (this.people.length >= 200) return;
+    if (p.name === null && p.email === null) return;
+    const key = p.email ?? p.externalId;
+    if (key && this.people.some((q) => (q.email ?? q.externalId) === key)) return;
+    this.people.push(p);
+  }
+
+  /** The fields looked for and not found. */
+  missing(): string[] {
+    const out: string[] = [];
+    for (const k of this.missingSet) if (!(k in this.fields)) out.push(k);
+    return out;
+  }
+}
+
+/** Runs `fn`; an exception (a page the reader did not expect) is swallowed, the draft keeps what it had. */
+export function attempt(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* a reader never throws: what was not read stays listed in `missing` */
+  }
+}
+
+/**
+ * The capture a reader returns, checked against the schema once more: a value the schema refuses
+ * (a reader bug, never page text — that is cleaned before it gets here) is dropped and listed as
+ * missing instead of failing the whole capture.
+ */
+export function finishRecord(
+  d: RecordDraft,
+  head: { site: RecordCapture['site']; kind: RecordCapture['kind']; url: URL; externalId: string },
+): RecordCapture {
+  const capture: RecordCapture = {
+    type: 'record',
+    site: head.site,
+    kind: head.kind,
+    url: head.url.href.slice(0, 4000),
+    externalId: cleanLine(head.externalId, 100),
+    fields: { ...d.fields },
+    raw: { ...d.raw },
+    people: d.people.slice(0, 200),
+    missing: d.missing().slice(0, 100),
+  };
+  const r = recordCaptureSchema.safeParse(capture);
+  if (r.success) return capture;
+  const fields = capture.fields as Record<string, unknown>;
+  for (const issue of r.error.issues) {
+    const [top, key] = issue.path;
+    if (top === 'fields' && typeof key === 'string') {
+      delete fields[key];
+      if (!capture.missing.includes(key)) capture.missing.push(key);
+    } else if (top === 'people') capture.people = [];
+    else if (top === 'raw') capture.raw = {};
+  }
+  return capture;
+}
