@@ -1,53 +1,23 @@
 import type { Table } from 'dexie';
 import type { ImportEntity } from '../io/import/fields';
-import type { ExistingIndex, ExistingRef, ImportPlan } from '../io/import/rows';
+import type { ExistingIndex, ImportPlan } from '../io/import/rows';
+import { indexExisting } from '../io/import/existing';
 import type { Activity, Contact, Deal } from '../domain/records';
 import type { CockpitDB } from './database';
 import { recomputeAllTouches, recomputeTouches } from './touches';
 
-/** Lower-cased, trimmed: how the importer matches names. */
-const nameKey = (s: string) => s.trim().toLocaleLowerCase();
 
 function tableOf(db: CockpitDB, entity: ImportEntity): Table<{ id: string; createdAt: number }, string> {
   return db.table(entity);
 }
 
-/**
- * What is already stored, for matching a file against: records of the imported entity by
- * sourceKey, and accounts, deals and contacts by key and by name for links.
- */
+/** What is already stored, indexed for matching a file against (lib/io/import/existing.ts). */
 export async function buildExistingIndex(db: CockpitDB, entity: ImportEntity): Promise<ExistingIndex> {
   return db.transaction('r', [db.accounts, db.deals, db.contacts, db.leads, db.activities], async () => {
     const [accounts, deals, contacts] = await Promise.all([db.accounts.toArray(), db.deals.toArray(), db.contacts.toArray()]);
-    const bySourceKey = new Map<string, ExistingRef>();
-    if (entity === 'activities') {
-      await db.activities.each((a) => {
-        if (a.provenance?.externalId) bySourceKey.set(`${a.provenance.site}:${a.provenance.externalId}`, { id: a.id, createdAt: a.createdAt });
-      });
-    } else {
-      const rows: Array<{ id: string; createdAt: number; sourceKey: string | null }> =
-        entity === 'accounts' ? accounts : entity === 'deals' ? deals : entity === 'contacts' ? contacts : await db.leads.toArray();
-      for (const r of rows) if (r.sourceKey) bySourceKey.set(r.sourceKey, { id: r.id, createdAt: r.createdAt });
-    }
-    const accountsByName = new Map<string, string>();
-    const accountsBySourceKey = new Map<string, string>();
-    for (const a of accounts) {
-      if (!accountsByName.has(nameKey(a.name))) accountsByName.set(nameKey(a.name), a.id);
-      if (a.sourceKey) accountsBySourceKey.set(a.sourceKey, a.id);
-    }
-    const dealsBySourceKey = new Map<string, string>();
-    const dealsByName = new Map<string, string>();
-    for (const d of deals) {
-      if (d.sourceKey) dealsBySourceKey.set(d.sourceKey, d.id);
-      if (!dealsByName.has(nameKey(d.name))) dealsByName.set(nameKey(d.name), d.id);
-    }
-    const contactsByEmail = new Map<string, string>();
-    const contactsByName = new Map<string, string>();
-    for (const c of contacts) {
-      for (const e of c.emails) contactsByEmail.set(nameKey(e), c.id);
-      if (!contactsByName.has(nameKey(c.name))) contactsByName.set(nameKey(c.name), c.id);
-    }
-    return { bySourceKey, accountsByName, accountsBySourceKey, dealsBySourceKey, dealsByName, contactsByEmail, contactsByName };
+    const records =
+      entity === 'accounts' ? accounts : entity === 'deals' ? deals : entity === 'contacts' ? contacts : entity === 'leads' ? await db.leads.toArray() : await db.activities.toArray();
+    return indexExisting(entity, records, { accounts, deals, contacts });
   });
 }
 

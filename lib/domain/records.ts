@@ -108,7 +108,10 @@ export const dealSchema = z.object({
   probability: fractionSchema,
   forecastCategory: forecastCategorySchema,
   type: dealTypeSchema.default('new_business'),
-  createdOn: isoDateSchema,
+  /** The deal type as the CRM words it ("Existing Customer - Downgrade"), kept when it maps to no type or maps loosely. */
+  typeLabel: optionalText(200),
+  /** Null = the source did not say (never a substitute such as the import day). */
+  createdOn: isoDateSchema.nullable().default(null),
   /** Expected close for open deals, actual close for won and lost ones. */
   closeOn: isoDateSchema.nullable().default(null),
   lossReason: optionalText(500),

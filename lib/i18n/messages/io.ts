@@ -32,13 +32,14 @@ export const ioMessages = defineMessages(
     'io.reject.invalid': 'Invalid value: {detail}',
 
     // ---- import: warnings (the row is imported)
-    'io.warn.duplicateRow': 'Same record as row {firstRow}; the later row is used.',
-    'io.warn.unknownType': 'Unknown deal type; imported as new business.',
+    'io.warn.duplicateRow': 'Same record id as row {firstRow}; the later row is used.',
+    'io.warn.unknownType': 'Unknown deal type; kept as written and counted as new business.',
     'io.warn.unknownRole': 'Unknown buying role; left empty.',
     'io.warn.unresolvedDeal': 'No matching deal found; the link is left empty.',
     'io.warn.unresolvedAccount': 'No matching account found; the link is left empty.',
     'io.warn.unresolvedContact': 'No matching contact found; the link is left empty.',
-    'io.warn.createdMissing': 'No created date; the import day is used.',
+    'io.warn.createdMissing': 'No created date: left unknown; the sales-cycle and new-opportunity numbers skip this deal.',
+    'io.warn.closeBeforeCreated': 'Closes before it was created ({created}); kept out of the sales cycle.',
     'io.warn.unknownOutcome': 'Unknown outcome; left empty.',
 
     // ---- import: preview and mapping
@@ -160,13 +161,14 @@ export const ioMessages = defineMessages(
     'io.reject.invalid': 'ค่าไม่ถูกต้อง: {detail}',
 
     // ---- import: warnings (the row is imported)
-    'io.warn.duplicateRow': 'เป็นรายการเดียวกับแถว {firstRow} จะใช้ข้อมูลจากแถวหลัง',
-    'io.warn.unknownType': 'ไม่รู้จักประเภทดีล จึงนำเข้าเป็นธุรกิจใหม่',
+    'io.warn.duplicateRow': 'รหัสรายการเดียวกับแถว {firstRow} จะใช้ข้อมูลจากแถวหลัง',
+    'io.warn.unknownType': 'ไม่รู้จักประเภทดีล เก็บคำเดิมไว้และนับเป็นธุรกิจใหม่',
     'io.warn.unknownRole': 'ไม่รู้จักบทบาทในการซื้อ จึงเว้นว่างไว้',
     'io.warn.unresolvedDeal': 'ไม่พบดีลที่ตรงกัน จึงไม่ได้เชื่อมโยง',
     'io.warn.unresolvedAccount': 'ไม่พบบัญชีลูกค้าที่ตรงกัน จึงไม่ได้เชื่อมโยง',
     'io.warn.unresolvedContact': 'ไม่พบผู้ติดต่อที่ตรงกัน จึงไม่ได้เชื่อมโยง',
-    'io.warn.createdMissing': 'ไม่มีวันที่สร้าง จึงใช้วันที่นำเข้าแทน',
+    'io.warn.createdMissing': 'ไม่มีวันที่สร้าง จึงเว้นไว้ ตัวเลขรอบการขายและโอกาสใหม่จะไม่นับดีลนี้',
+    'io.warn.closeBeforeCreated': 'วันปิดก่อนวันที่สร้าง ({created}) จึงไม่นับในรอบการขาย',
     'io.warn.unknownOutcome': 'ไม่รู้จักผลลัพธ์ จึงเว้นว่างไว้',
 
     // ---- import: preview and mapping

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { unguardFormula } from '../csv/formula';
 import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '../../domain/dates';
 import { wordKey, type IsoDate, type Provenance } from '../../domain/primitives';
+import { cleanBlock, cleanLine, emailKey, nameKey, quoteValue } from '../../domain/text';
+import { naturalKeyOf, type MatchRule } from './identity';
 import {
   accountSchema,
   activitySchema,
@@ -48,12 +50,13 @@ import {
  * Turns parsed CSV rows into validated records to create or update, plus the rows it
  * rejects and why. Pure: no database; the caller writes the plan in one transaction.
  *
- * Dedupe: every record gets `sourceKey = site:externalId`. A file without an external-id
- * column gets a derived key `site:~hash` from the row's natural identity (deals: name +
- * account + created cell as written; accounts: name; contacts: name + email + account;
- * leads: name + email + company + created; activities: kind + date + subject + deal +
- * contact), so re-importing the same file updates the same records instead of duplicating
- * them. Activities have no sourceKey field; their key is kept in provenance.externalId.
+ * Identity: within one file, rows are distinct records unless they carry the same CRM record id
+ * (rows of one deal with line items, a deal's product rows, are the exception: consecutive rows
+ * with the same name, account and created cell and no id add line items to one deal).
+ * A row with an id matches the stored record of the same `site:id` sourceKey. A row without one
+ * matches a stored record only by a natural key (lib/io/import/identity.ts), which the preview
+ * shows with its rule and the AE confirms (`naturalMatches: 'update' | 'new'`); never by name
+ * alone. Activities keep their CRM id in provenance.externalId (they have no sourceKey field).
  */
 
 export type ImportSite = 'salesforce' | 'hubspot' | 'pipedrive' | 'csv';
@@ -63,10 +66,12 @@ export interface ExistingRef {
   createdAt: number;
 }
 
-/** What is already stored, for matching. Maps are keyed by sourceKey or lower-cased trimmed name. */
+/** What is already stored, for matching. Maps are keyed by sourceKey, `nameKey` or `emailKey`. */
 export interface ExistingIndex {
   /** Records of the entity being imported, by sourceKey (activities: `site:provenance.externalId`). */
   bySourceKey: ReadonlyMap<string, ExistingRef>;
+  /** Records of the entity being imported, by natural key (identity.ts), oldest first. */
+  byNaturalKey?: ReadonlyMap<string, readonly ExistingRef[]>;
   accountsByName: ReadonlyMap<string, string>;
   accountsBySourceKey?: ReadonlyMap<string, string>;
   dealsBySourceKey?: ReadonlyMap<string, string>;
@@ -97,6 +102,11 @@ export interface ImportOptions {
    * itself starts with such a quote, so stripping one quote round-trips every exported text.
    */
   formulaQuote?: 'strip' | 'keep';
+  /**
+   * Rows without a record id that look like stored records by their natural key: 'update'
+   * them (the default, what a re-import wants) or import them as 'new' records.
+   */
+  naturalMatches?: 'update' | 'new';
 }
 
 export interface ImportIssue {
@@ -115,6 +125,8 @@ export interface PlannedRecord<T> {
   sourceKey: string;
   /** Spreadsheet rows that made this record (several for a deal with line items). */
   rows: number[];
+  /** How an update found its stored record: the CRM id, or a natural-key rule. */
+  matchedBy?: 'id' | MatchRule;
 }
 
 export interface RecordOf {
@@ -147,6 +159,11 @@ export interface ImportPlan<E extends ImportEntity = ImportEntity> {
   needsDateFormat: Array<{ field: string; column: string; candidates: DateFormat[] }>;
   /** Data rows read (excluding rows the CSV parser already rejected). */
   totalRows: number;
+  /**
+   * Rows without a record id that look like stored records, by rule: updated when
+   * `naturalMatches` is 'update', created as new records when it is 'new'.
+   */
+  naturalMatches: { count: number; byRule: Partial<Record<MatchRule, number>> };
 }
 
 // ---------------------------------------------------------------- column access
@@ -223,12 +240,19 @@ class Columns {
   }
 
   issue(issues: Issues, rowNo: number, field: string, row: readonly string[], message: string, params: Record<string, string | number> = {}) {
-    issues.push({ row: rowNo, column: this.column(field), value: this.raw(row, field), message, params });
+    // A quoted prefix: a 5 MB cell must not come back whole in every message.
+    issues.push({ row: rowNo, column: this.column(field), value: quoteValue(this.raw(row, field), 80), message, params });
   }
 
+  /** A one-line value (name, stage, owner): invisible characters stripped, white space folded. */
   text(row: readonly string[], field: string): string | null {
-    const v = this.raw(row, field);
+    const v = cleanLine(this.raw(row, field));
     return v === '' ? null : v;
+  }
+
+  /** Free text (notes): invisible characters stripped, lines kept. */
+  block(row: readonly string[], field: string): string {
+    return cleanBlock(this.raw(row, field));
   }
 
   /** A cached parse of one cell; `parse` runs once per distinct value (up to CACHE_LIMIT). */
@@ -326,12 +350,8 @@ function columnScale(rows: readonly (readonly string[])[], idx: number): Probabi
 
 // ---------------------------------------------------------------- shared helpers
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-/** Stage, status, type, kind, outcome and role words compare ignoring case, spaces, '-' and '_' (no_show = No show = No-show). */
-
-function derivedKey(site: ImportSite, parts: Array<string | null>): string {
-  return `${site}:~${hash53(parts.map((p) => norm(p ?? '')).join('\u001f'))}`;
-}
+/** The in-file key of a row without a record id: its own row, so it is a record of its own. */
+const rowKey = (rowNo: number) => `row:${rowNo}`;
 
 function provenance(site: ImportSite, externalId: string | null, now: number): Provenance {
   return { site, url: null, externalId, capturedAt: now };
@@ -348,6 +368,7 @@ const KEY_TO_FIELD: Record<string, string> = {
   probability: 'probability',
   forecastCategory: 'forecast_category',
   type: 'type',
+  typeLabel: 'type',
   createdOn: 'created',
   closeOn: 'close',
   lossReason: 'loss_reason',
@@ -390,7 +411,7 @@ const KEY_TO_FIELD: Record<string, string> = {
 const dateShape = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const dateOrNull = dateShape.nullable().default(null);
 const ENTITY_SCHEMA = {
-  deals: dealSchema.extend({ createdOn: dateShape, closeOn: dateOrNull, nextStepDue: dateOrNull }),
+  deals: dealSchema.extend({ createdOn: dateOrNull, closeOn: dateOrNull, nextStepDue: dateOrNull }),
   accounts: accountSchema.extend({ customerSince: dateOrNull, churnedOn: dateOrNull }),
   contacts: contactSchema,
   activities: activitySchema,
@@ -437,6 +458,7 @@ export function buildImport<E extends ImportEntity>(
     missingFields: [],
     needsDateFormat: [],
     totalRows: parsed.rows.length,
+    naturalMatches: { count: 0, byRule: {} },
   };
   const cols = new Columns(parsed.headers, parsed.rows, mapping, opts.entity, opts);
 
@@ -487,6 +509,8 @@ interface BuildContext {
   /** wordKey per raw cell: stage, type and status columns hold a handful of distinct words. */
   words: Map<string, string>;
   today: IsoDate;
+  /** The last deal row's identity and key: consecutive product rows without ids join it. */
+  lastDeal?: { group: string; key: string };
 }
 
 function wordOf(ctx: BuildContext, raw: string): string {
@@ -544,16 +568,46 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
   const schema = ENTITY_SCHEMA[opts.entity] as unknown as z.ZodType<Record<string, unknown>>;
   const byName = opts.entity === 'accounts' ? opts.existing.accountsByName : null;
   const seenIds = new Set<string>();
+  // Stored records per natural key, taken in order: the n-th row of a key matches the n-th record.
+  const natural = new Map<string, number>();
+  const takeNatural = (draft: Record<string, unknown>): { ref: ExistingRef; rule: MatchRule } | null => {
+    const nk = naturalKeyOf(opts.entity, draft);
+    if (!nk) return null;
+    const refs = opts.existing.byNaturalKey?.get(nk.key);
+    if (!refs) return null;
+    let i = natural.get(nk.key) ?? 0;
+    while (i < refs.length && seenIds.has(refs[i]!.id)) i++;
+    natural.set(nk.key, i + 1);
+    return i < refs.length ? { ref: refs[i]!, rule: nk.rule } : null;
+  };
   // Deals that pass the plain-code check are stored as built; everything else is zod's to judge.
   const fastValid = opts.entity === 'deals' ? dealDraftValid : null;
   for (const p of pending.values()) {
-    let existing = opts.existing.bySourceKey.get(p.key);
-    if (!existing && byName) {
+    let existing = p.externalId !== null ? opts.existing.bySourceKey.get(p.key) : undefined;
+    let matchedBy: PlannedRecord<unknown>['matchedBy'] = existing ? 'id' : undefined;
+    if (!existing && p.externalId !== null && byName) {
       // An account first created by name (from a deal) is the same account when it arrives with an id.
-      const id = byName.get(norm(String(p.draft.name)));
-      if (id) existing = { id, createdAt: opts.now };
+      const id = byName.get(nameKey(String(p.draft.name)));
+      if (id && !seenIds.has(id)) {
+        existing = { id, createdAt: opts.now };
+        matchedBy = 'name';
+      }
     }
-    if (existing && seenIds.has(existing.id)) existing = undefined;
+    if (!existing && p.externalId === null) {
+      const m = takeNatural(p.draft);
+      if (m) {
+        plan.naturalMatches.count++;
+        plan.naturalMatches.byRule[m.rule] = (plan.naturalMatches.byRule[m.rule] ?? 0) + 1;
+        if (opts.naturalMatches !== 'new') {
+          existing = m.ref;
+          matchedBy = m.rule;
+        }
+      }
+    }
+    if (existing && seenIds.has(existing.id)) {
+      existing = undefined;
+      matchedBy = undefined;
+    }
     const id = existing ? existing.id : ctx.newId(opts.entity);
     // The draft is ours alone: completing it in place spares 100k object copies.
     const candidate = p.draft;
@@ -564,7 +618,7 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
       candidate.primaryContactId = null;
       if (fastValid(candidate)) {
         seenIds.add(id);
-        (existing ? plan.updates : plan.creates).push({ record: candidate as never, sourceKey: p.key, rows: p.rows });
+        (existing ? plan.updates : plan.creates).push({ record: candidate as never, sourceKey: p.key, rows: p.rows, ...(matchedBy ? { matchedBy } : {}) });
         continue;
       }
     }
@@ -584,7 +638,7 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
       continue;
     }
     seenIds.add(id);
-    const planned = { record: r.data as never, sourceKey: p.key, rows: p.rows };
+    const planned = { record: r.data as never, sourceKey: p.key, rows: p.rows, ...(existing && matchedBy ? { matchedBy } : {}) };
     (existing ? plan.updates : plan.creates).push(planned);
   }
   plan.accountsToCreate = [...ctx.newAccounts.values()];
@@ -671,7 +725,7 @@ function resolveAccountUncached(ctx: BuildContext, value: string): string {
   const { opts } = ctx;
   const bySource = opts.existing.accountsBySourceKey?.get(`${opts.site}:${value}`);
   if (bySource) return bySource;
-  const key = norm(value);
+  const key = nameKey(value);
   const existing = opts.existing.accountsByName.get(key);
   if (existing) return existing;
   let acc = ctx.newAccounts.get(key);
@@ -721,17 +775,31 @@ const FORECAST_WORDS: Record<string, ForecastCategory> = {
   notforecasted: 'omitted',
 };
 
+/**
+ * CRM deal-type words → our four types. Salesforce's standard picklist (New Customer, Existing
+ * Customer - Upgrade / Replacement / Downgrade) and its sample values (New Business, Existing
+ * Business, Add-On Business, Services, Renewal) included; the CRM's own words are kept in
+ * `typeLabel` too, since a downgrade or a replacement is not quite a renewal.
+ */
 const TYPE_WORDS: Record<string, DealType> = {
   newbusiness: 'new_business',
   new: 'new_business',
+  newcustomer: 'new_business',
   existingbusiness: 'upsell',
+  existingcustomer: 'upsell',
   upsell: 'upsell',
   existingbusinessupgrade: 'upsell',
+  existingcustomerupgrade: 'upsell',
   expansion: 'upsell',
   upgrade: 'upsell',
   crosssell: 'cross_sell',
+  addonbusiness: 'cross_sell',
+  addon: 'cross_sell',
+  services: 'cross_sell',
   renewal: 'renewal',
   existingbusinessrenewal: 'renewal',
+  existingcustomerreplacement: 'renewal',
+  existingcustomerdowngrade: 'renewal',
 };
 
 function buildStageIndex(rules: readonly StageRule[]): Map<string, StageRule> {
@@ -821,9 +889,9 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
   const nextStepDue = cols.date(row, 'next_step_due', rowNo, issues);
 
   let type: DealType = 'new_business';
-  const typeRaw = cols.raw(row, 'type');
-  if (typeRaw) {
-    const t = TYPE_WORDS[wordOf(ctx, typeRaw)];
+  const typeLabel = cols.text(row, 'type');
+  if (typeLabel) {
+    const t = TYPE_WORDS[wordOf(ctx, typeLabel)];
     if (t) type = t;
     else warn(ctx, rowNo, 'type', row, 'io.warn.unknownType');
   }
@@ -846,20 +914,24 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
 
   const externalId = cols.text(row, 'external_id');
   const accountRaw = cols.text(row, 'account');
-  const createdRaw = cols.raw(row, 'created');
-  const key = externalId ? `${opts.site}:${externalId}` : derivedKey(opts.site, [name, accountRaw, createdRaw]);
+  // Without ids, only consecutive product rows of the same deal are one record.
+  const group = `${nameKey(name ?? '')}\u001f${nameKey(accountRaw ?? '')}\u001f${cols.raw(row, 'created')}`;
+  const continues = !externalId && lineItems.length > 0 && ctx.lastDeal?.group === group;
+  const key = externalId ? `${opts.site}:${externalId}` : continues ? ctx.lastDeal!.key : rowKey(rowNo);
+  ctx.lastDeal = { group, key };
   const draft: Record<string, unknown> = {
     name,
     accountId: resolveAccount(ctx, accountRaw),
     amountMinor: amount?.minor ?? null,
     currency,
-    stage: stageRaw || (status === 'won' ? 'Won' : status === 'lost' ? 'Lost' : 'Open'),
+    stage: cleanLine(stageRaw) || (status === 'won' ? 'Won' : status === 'lost' ? 'Lost' : 'Open'),
     status,
     probability,
     forecastCategory: forecast,
     type,
-    // A deal must have a creation day; a file without one gets the import day.
-    createdOn: created ?? ctx.today,
+    typeLabel,
+    // Unknown stays unknown: the KPIs that need a created date skip the deal and say so.
+    createdOn: created,
     closeOn: close,
     lossReason: status === 'lost' ? cols.text(row, 'loss_reason') : null,
     nextStep: cols.text(row, 'next_step'),
@@ -868,12 +940,13 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     ownerName: cols.text(row, 'owner'),
     lineItems,
     provenance: provenance(opts.site, externalId, opts.now),
-    sourceKey: key,
+    sourceKey: externalId ? key : null,
     // Derived from activities by the database write (lib/db/import.ts); a new deal has none yet.
     lastTouchAt: null,
     lastMeetingAt: null,
   };
   if (!created) warn(ctx, rowNo, 'created', row, 'io.warn.createdMissing');
+  else if (close && close < created) warn(ctx, rowNo, 'close', row, 'io.warn.closeBeforeCreated', { created });
   put(ctx, pending, key, externalId, draft, row, rowNo, lineItems.length > 0 && pending.has(key));
   const merged = pending.get(key)!.draft;
   if (merged.amountMinor === null && (merged.lineItems as LineItem[]).length > 0) {
@@ -923,7 +996,7 @@ const buildAccount: Builder = (ctx, row, rowNo, pending) => {
     return;
   }
   const externalId = cols.text(row, 'external_id');
-  const key = externalId ? `${opts.site}:${externalId}` : derivedKey(opts.site, [name]);
+  const key = externalId ? `${opts.site}:${externalId}` : rowKey(rowNo);
   put(
     ctx,
     pending,
@@ -940,7 +1013,7 @@ const buildAccount: Builder = (ctx, row, rowNo, pending) => {
       potentialMinor: potential?.minor ?? null,
       potentialCurrency: potential?.minor != null ? (currencyRaw ? currency : potential.currency) : null,
       provenance: provenance(opts.site, externalId, opts.now),
-      sourceKey: key,
+      sourceKey: externalId ? key : null,
     },
     row,
     rowNo,
@@ -981,7 +1054,7 @@ const buildContact: Builder = (ctx, row, rowNo, pending) => {
   }
   const externalId = cols.text(row, 'external_id');
   const accountRaw = cols.text(row, 'account');
-  const key = externalId ? `${opts.site}:${externalId}` : derivedKey(opts.site, [full, emails[0] ?? '', accountRaw]);
+  const key = externalId ? `${opts.site}:${externalId}` : rowKey(rowNo);
   put(
     ctx,
     pending,
@@ -989,13 +1062,13 @@ const buildContact: Builder = (ctx, row, rowNo, pending) => {
     externalId,
     {
       name: full,
-      emails: emails.map((e) => e.toLowerCase()),
+      emails: emails.map(emailKey),
       phone: cols.text(row, 'phone'),
       title: cols.text(row, 'title'),
       accountId: resolveAccount(ctx, accountRaw),
       buyingRole: role,
       provenance: provenance(opts.site, externalId, opts.now),
-      sourceKey: key,
+      sourceKey: externalId ? key : null,
     },
     row,
     rowNo,
@@ -1025,9 +1098,7 @@ const buildLead: Builder = (ctx, row, rowNo, pending) => {
   if (dealRef && !dealId) warn(ctx, rowNo, 'converted_deal', row, 'io.warn.unresolvedDeal');
   const externalId = cols.text(row, 'external_id');
   const company = cols.text(row, 'company');
-  const key = externalId
-    ? `${opts.site}:${externalId}`
-    : derivedKey(opts.site, [name, email, company, cols.raw(row, 'created')]);
+  const key = externalId ? `${opts.site}:${externalId}` : rowKey(rowNo);
   put(
     ctx,
     pending,
@@ -1044,7 +1115,7 @@ const buildLead: Builder = (ctx, row, rowNo, pending) => {
       convertedOn: converted,
       convertedDealId: dealId,
       provenance: provenance(opts.site, externalId, opts.now),
-      sourceKey: key,
+      sourceKey: externalId ? key : null,
     },
     row,
     rowNo,
@@ -1131,24 +1202,22 @@ const buildActivity: Builder = (ctx, row, rowNo, pending) => {
   if (outcomeRaw && !outcome) warn(ctx, rowNo, 'outcome', row, 'io.warn.unknownOutcome');
   const ex = opts.existing;
   const dealRaw = cols.text(row, 'deal');
-  const dealId = dealRaw ? (ex.dealsBySourceKey?.get(`${opts.site}:${dealRaw}`) ?? ex.dealsByName?.get(norm(dealRaw)) ?? null) : null;
+  const dealId = dealRaw ? (ex.dealsBySourceKey?.get(`${opts.site}:${dealRaw}`) ?? ex.dealsByName?.get(nameKey(dealRaw)) ?? null) : null;
   if (dealRaw && !dealId) warn(ctx, rowNo, 'deal', row, 'io.warn.unresolvedDeal');
   const accountRaw = cols.text(row, 'account');
   const accountId = accountRaw
-    ? (ex.accountsBySourceKey?.get(`${opts.site}:${accountRaw}`) ?? ex.accountsByName.get(norm(accountRaw)) ?? null)
+    ? (ex.accountsBySourceKey?.get(`${opts.site}:${accountRaw}`) ?? ex.accountsByName.get(nameKey(accountRaw)) ?? null)
     : null;
   if (accountRaw && !accountId) warn(ctx, rowNo, 'account', row, 'io.warn.unresolvedAccount');
   const contactRaw = cols.text(row, 'contact');
   const contactId = contactRaw
-    ? (ex.contactsByEmail?.get(contactRaw.toLowerCase()) ?? ex.contactsByName?.get(norm(contactRaw)) ?? null)
+    ? (ex.contactsByEmail?.get(emailKey(contactRaw)) ?? ex.contactsByName?.get(nameKey(contactRaw)) ?? null)
     : null;
   if (contactRaw && !contactId) warn(ctx, rowNo, 'contact', row, 'io.warn.unresolvedContact');
 
   const externalId = cols.text(row, 'external_id');
-  const subject = cols.raw(row, 'subject');
-  const key = externalId
-    ? `${opts.site}:${externalId}`
-    : derivedKey(opts.site, [kind, cols.raw(row, 'at'), subject, dealRaw, contactRaw]);
+  const subject = cols.block(row, 'subject');
+  const key = externalId ? `${opts.site}:${externalId}` : rowKey(rowNo);
   put(
     ctx,
     pending,
@@ -1160,13 +1229,13 @@ const buildActivity: Builder = (ctx, row, rowNo, pending) => {
       durationMin: duration === null || duration === undefined ? null : Math.round(duration),
       outcome,
       subject,
-      notes: cols.raw(row, 'notes'),
+      notes: cols.block(row, 'notes'),
       dealId,
       accountId,
       contactId,
       completedAt: kind === 'task' && outcome === 'done' ? at : null,
-      // Activities have no sourceKey field: the key's id part lives in provenance.
-      provenance: provenance(opts.site, key.slice(opts.site.length + 1), opts.now),
+      // Activities have no sourceKey field: the CRM id lives in provenance.
+      provenance: provenance(opts.site, externalId, opts.now),
     },
     row,
     rowNo,

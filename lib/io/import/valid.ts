@@ -59,7 +59,7 @@ function provenanceValid(v: unknown): boolean {
 /** Keys of dealSchema; a draft with any other key is left to zod (which would strip it). */
 const DEAL_KEYS = new Set([
   'id', 'createdAt', 'updatedAt', 'name', 'accountId', 'amountMinor', 'currency', 'stage', 'status', 'probability',
-  'forecastCategory', 'type', 'createdOn', 'closeOn', 'lossReason', 'nextStep', 'nextStepDue', 'territory',
+  'forecastCategory', 'type', 'typeLabel', 'createdOn', 'closeOn', 'lossReason', 'nextStep', 'nextStepDue', 'territory',
   'ownerName', 'primaryContactId', 'lineItems', 'provenance', 'sourceKey', 'lastTouchAt', 'lastMeetingAt',
 ]);
 
@@ -89,7 +89,8 @@ export function dealDraftValid(d: Record<string, unknown>): boolean {
     typeof p === 'number' && p >= 0 && p <= 1 &&
     FORECAST.has(d.forecastCategory as string) &&
     DEAL_TYPE.has(d.type as string) &&
-    isDateShape(d.createdOn) &&
+    dateOrNull(d.createdOn) &&
+    strOrNull(d.typeLabel, 200) &&
     dateOrNull(d.closeOn) &&
     strOrNull(d.lossReason, 500) &&
     strOrNull(d.nextStep, 500) &&

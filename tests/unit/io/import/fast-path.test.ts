@@ -65,6 +65,7 @@ describe('dealDraftValid is sound against dealSchema', () => {
     lineItems: [],
     provenance: { site: 'csv', url: null, externalId: null, capturedAt: 5 },
     sourceKey: 'csv:1',
+    typeLabel: null,
     lastTouchAt: null,
     lastMeetingAt: null,
   };

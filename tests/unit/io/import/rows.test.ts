@@ -1,3 +1,5 @@
+import { indexExisting } from '../../../../lib/io/import/existing';
+import { nameKey } from '../../../../lib/domain/text';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../../lib/io/csv/decode';
 import { parseCsv, type ParsedCsv } from '../../../../lib/io/csv/parse';
@@ -36,12 +38,88 @@ const deals = (plan: ImportPlan) => [...plan.creates, ...plan.updates].map((p) =
 const byName = (plan: ImportPlan, name: string) => deals(plan).find((d) => d.name === name)!;
 
 /** What the database would hold after writing a plan, as the next import sees it. */
+/** The index the database would give after storing `plan` (the same pure indexer it uses). */
 function existingAfter(plan: ImportPlan): ExistingIndex {
-  const bySourceKey = new Map<string, { id: string; createdAt: number }>();
-  for (const p of [...plan.creates, ...plan.updates]) bySourceKey.set(p.sourceKey, { id: p.record.id, createdAt: p.record.createdAt });
-  const accountsByName = new Map(plan.accountsToCreate.map((a) => [a.name.toLowerCase(), a.id]));
-  return { bySourceKey, accountsByName };
+  const records = [...plan.creates, ...plan.updates].map((p) => p.record as never);
+  const deals = plan.entity === 'deals' ? records : [];
+  const contacts = plan.entity === 'contacts' ? records : [];
+  const accounts = [...plan.accountsToCreate, ...(plan.entity === 'accounts' ? records : [])];
+  return indexExisting(plan.entity, records, { accounts, deals, contacts });
 }
+
+describe('buildImport: identity (rows are records unless they share a record id)', () => {
+  const csv = [
+    'Opportunity Name,Account Name,Stage,Amount,Close Date,Type',
+    'Renewal,Acme,Closed Won,100,2026-03-31,Renewal',
+    'Renewal,Acme,Closed Won,200,2026-06-30,Renewal',
+    'Renewal,Acme,Prospecting,300,2026-09-30,Existing Customer - Downgrade',
+    'Upsell,Acme,Closed Lost,50,2026-04-15,Add-On Business',
+  ].join('\n');
+  const mapping = { name: 0, account: 1, stage: 2, amount: 3, close: 4, type: 5 };
+
+  it('a Salesforce report without ids that repeats deal names keeps every row as its own deal', () => {
+    const plan = buildImport(parseCsv(csv), mapping, opts('deals', 'salesforce'));
+    expect(plan.rejects).toEqual([]);
+    expect(plan.creates.map((c) => [c.record.name, (c.record as Deal).amountMinor])).toEqual([
+      ['Renewal', 10_000],
+      ['Renewal', 20_000],
+      ['Renewal', 30_000],
+      ['Upsell', 5_000],
+    ]);
+    expect(plan.warnings.filter((w) => w.message === 'io.warn.duplicateRow')).toEqual([]);
+    // No created date in the file: unknown, not the import day.
+    expect(plan.creates.every((c) => (c.record as Deal).createdOn === null)).toBe(true);
+  });
+
+  it('re-import of that file matches the repeated names in order (name + account + close) and changes nothing else', () => {
+    const first = buildImport(parseCsv(csv), mapping, opts('deals', 'salesforce'));
+    const again = buildImport(parseCsv(csv), mapping, opts('deals', 'salesforce', { existing: existingAfter(first) }));
+    expect(again.creates).toEqual([]);
+    expect(again.updates.map((u) => u.record.id)).toEqual(first.creates.map((c) => c.record.id));
+    expect(again.naturalMatches).toEqual({ count: 4, byRule: { name_account_close: 4 } });
+  });
+
+  it("Salesforce's standard and sample Type values map to deal types and the CRM's words are kept", () => {
+    const rows = ['New Customer', 'Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Business', 'Existing Business', 'Add-On Business', 'Services', 'Renewal', 'Partner Deal'];
+    const text = ['Name,Account,Stage,Type', ...rows.map((t, i) => `D${i},Acme,Prospecting,${t}`)].join('\n');
+    const plan = buildImport(parseCsv(text), { name: 0, account: 1, stage: 2, type: 3 }, opts('deals', 'salesforce'));
+    expect(plan.creates.map((c) => [(c.record as Deal).type, (c.record as Deal).typeLabel])).toEqual([
+      ['new_business', 'New Customer'],
+      ['upsell', 'Existing Customer - Upgrade'],
+      ['renewal', 'Existing Customer - Replacement'],
+      ['renewal', 'Existing Customer - Downgrade'],
+      ['new_business', 'New Business'],
+      ['upsell', 'Existing Business'],
+      ['cross_sell', 'Add-On Business'],
+      ['cross_sell', 'Services'],
+      ['renewal', 'Renewal'],
+      ['new_business', 'Partner Deal'],
+    ]);
+    expect(plan.warnings.filter((w) => w.message === 'io.warn.unknownType').map((w) => w.row)).toEqual([11]);
+  });
+
+  it('a close date before the created date is kept and warned about', () => {
+    const plan = buildImport(parseCsv('Name,Account,Stage,Created,Close\nX,Acme,Closed Won,2026-05-01,2026-04-01\n'), { name: 0, account: 1, stage: 2, created: 3, close: 4 }, opts('deals', 'salesforce'));
+    expect(plan.creates[0]!.record).toMatchObject({ createdOn: '2026-05-01', closeOn: '2026-04-01' });
+    expect(plan.warnings).toEqual([expect.objectContaining({ row: 2, message: 'io.warn.closeBeforeCreated', params: { created: '2026-05-01' } })]);
+  });
+
+  it.each([['Acme  Corp'], ['Acme\u00A0Corp'], ['acme\tcorp'], [' ACME CORP '], ['\u202EAcme Corp'], ['Acme\u200B Corp']])(
+    'a name spelled %j links to the stored account instead of creating a second one',
+    (spelling) => {
+      const stored = buildImport(parseCsv('Name\nAcme Corp\n'), { name: 0 }, opts('accounts', 'csv'));
+      const text = `Name,Account,Stage,Created\nX,"${spelling}",Proposal,2026-01-01\n`;
+      const plan = buildImport(parseCsv(text), { name: 0, account: 1, stage: 2, created: 3 }, opts('deals', 'csv', { existing: existingAfter(stored) }));
+      expect(plan.accountsToCreate).toEqual([]);
+      expect((plan.creates[0]!.record as Deal).accountId).toBe(stored.creates[0]!.record.id);
+    },
+  );
+
+  it('bidi controls and invisible characters are stripped from names on import', () => {
+    const plan = buildImport(parseCsv('Name,Stage,Created\n"\u202Egnp.exe\u200B deal",Proposal,2026-01-01\n'), { name: 0, stage: 1, created: 2 }, opts('deals', 'csv'));
+    expect(plan.creates[0]!.record.name).toBe('gnp.exe deal');
+  });
+});
 
 describe('buildImport: deals from CRM exports', () => {
   it('Salesforce report: stages, amounts with codes, blank amount on an open deal, accounts once per name', () => {
@@ -207,15 +285,23 @@ describe('buildImport: re-import and dedupe', () => {
     expect(again.plan.updateKeys).not.toContain('territory');
   });
 
-  it('re-importing a file without ids updates through a key derived from name + account + created', () => {
+  it('re-importing a file without ids updates through the natural key name + account + created, and says so', () => {
     const parsed = parseCsv('Deal,Account,Stage,Created\nA,Acme,Proposal,2026-01-05\nB,Acme,Proposal,2026-01-06\n');
     const mapping = { name: 0, account: 1, stage: 2, created: 3 };
     const first = buildImport(parsed, mapping, opts('deals', 'csv'));
     expect(first.creates).toHaveLength(2);
-    expect(first.creates[0]!.sourceKey).toMatch(/^csv:~/);
+    expect(first.creates[0]!.record.sourceKey).toBeNull();
+    expect(first.naturalMatches).toEqual({ count: 0, byRule: {} });
     const again = buildImport(parsed, mapping, opts('deals', 'csv', { existing: existingAfter(first) }));
     expect(again.creates).toHaveLength(0);
     expect(again.updates.map((u) => u.record.id)).toEqual(first.creates.map((c) => c.record.id));
+    expect(again.updates.map((u) => u.matchedBy)).toEqual(['name_account_created', 'name_account_created']);
+    expect(again.naturalMatches).toEqual({ count: 2, byRule: { name_account_created: 2 } });
+    // The AE can choose to import them as new records instead.
+    const asNew = buildImport(parsed, mapping, opts('deals', 'csv', { existing: existingAfter(first), naturalMatches: 'new' }));
+    expect(asNew.updates).toEqual([]);
+    expect(asNew.creates).toHaveLength(2);
+    expect(asNew.naturalMatches.count).toBe(2);
     // A different created date is a different deal.
     const other = buildImport(parseCsv('Deal,Account,Stage,Created\nA,Acme,Proposal,2026-02-05\n'), mapping, opts('deals', 'csv', { existing: existingAfter(first) }));
     expect(other.creates).toHaveLength(1);
@@ -232,7 +318,7 @@ describe('buildImport: re-import and dedupe', () => {
 
   it('links deals to existing accounts by name, case-insensitively', () => {
     const parsed = parseCsv('Name,Account,Stage,Created\nX,  ACME corp ,Proposal,2026-01-01\n');
-    const existing = { bySourceKey: new Map(), accountsByName: new Map([['acme corp', 'acc-1']]) };
+    const existing = { bySourceKey: new Map(), accountsByName: new Map([[nameKey('Acme Corp'), 'acc-1']]) };
     const plan = buildImport(parsed, { name: 0, account: 1, stage: 2, created: 3 }, opts('deals', 'csv', { existing }));
     expect(plan.accountsToCreate).toEqual([]);
     expect((plan.creates[0]!.record as Deal).accountId).toBe('acc-1');
