@@ -76,6 +76,12 @@ export function KpiList({ report, nameOf }: { report: KpiReport; nameOf: NameOf 
               </span>
             </div>
             {reason && <p className="help">{reason}</p>}
+            {/* What the value leaves out (e.g. won deals with no created date), as plain text. */}
+            {k.excluded.map((e) => (
+              <p key={e.key} className="help" data-testid="kpi-excluded">
+                {t(e.key, { count: e.count.toLocaleString(locale) })}
+              </p>
+            ))}
             <div className="kpi-sub">
               <span>{t('panel.kpi.previous', { value: formatKpiValue(k.previous, k.unit, cur, locale) })}</span>
               <span className={up ? 'good' : down ? 'bad' : undefined}>

@@ -1,6 +1,6 @@
 import type { Book } from '../domain/book';
 import { currencyExponent, type FxRates } from '../domain/money';
-import { dayOf, lowerBound, NO_DAY, positionsByDay } from './days';
+import { dayOf, lowerBound, NO_DAY, positionsByDay, UNKNOWN_DAY } from './days';
 
 /**
  * The KPI index: every record's dates turned into day numbers once, amounts
@@ -29,18 +29,27 @@ export interface DaySeries {
 export const FLAG_NO_AMOUNT = 1;
 export const FLAG_NO_RATE = 2;
 
+/** `WonSeries.cycle` of a won deal with no created date (left out of the cycle KPIs). */
+export const CYCLE_NO_CREATED = -1;
+/** `WonSeries.cycle` of a won deal that closes before it was created (left out of the cycle KPIs). */
+export const CYCLE_BEFORE_CREATED = -2;
+
 export interface WonSeries extends DaySeries {
   /** Prefix sums over positions (length n + 1). */
   revenue: Float64Array;
   orders: Float64Array;
+  /** Σ cycle days over the deals with a usable cycle (the others add 0). */
   cycleSum: Float64Array;
+  /** Deals with no created date; deals closed before they were created. */
+  cycleNoCreated: Int32Array;
+  cycleBeforeCreated: Int32Array;
   noRate: Int32Array;
   noAmount: Int32Array;
   /** New-business revenue within the AE's territories. */
   nbRevenue: Float64Array;
   nbNoRate: Int32Array;
   nbNoAmount: Int32Array;
-  /** Per position: days from created to close (never negative). */
+  /** Per position: days from created to close (≥ 0), or CYCLE_NO_CREATED / CYCLE_BEFORE_CREATED. */
   cycle: Int32Array;
   /** Per position: territory index for in-scope new business, -1 otherwise. */
   territory: Int32Array;
@@ -68,7 +77,7 @@ export interface KpiIndex {
   book: Book;
   reportingCurrency: string;
   tzOffsetMinutes: number;
-  /** Per deal (book order): converted amount (0 when unknown), flags, days. */
+  /** Per deal (book order): converted amount (0 when unknown), flags, days (NO_DAY: no created / close date). */
   dealAmount: Float64Array;
   dealFlags: Uint8Array;
   dealCreated: Int32Array;
@@ -77,10 +86,12 @@ export interface KpiIndex {
   dealAccount: Int32Array;
   won: WonSeries;
   lost: DaySeries;
-  /** All deals by created day; `wonBy` per position: close day of a won deal, -NO_DAY if won with no close date, NO_DAY otherwise. */
+  /** Deals with a created date by created day; `wonBy` per position: close day of a won deal, -NO_DAY if won with no close date, NO_DAY otherwise. */
   created: DaySeries & { wonBy: Int32Array };
+  /** Deals with no created date (in no created-day period; never given a substitute). */
+  dealsNoCreated: number;
   open: OpenSeries;
-  /** Leads by qualified day; `converted` per position: day converted, NO_DAY if not. */
+  /** Leads by qualified day; `converted` per position: day converted, NO_DAY if not, UNKNOWN_DAY if converted to a deal with no created date. */
   qualified: DaySeries & { converted: Int32Array };
   calls: DayCounts;
   meetings: DayCounts;
@@ -235,9 +246,13 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
   const orders = new Int32Array(nD);
   const terr = new Int32Array(nD);
   const prob = new Float64Array(nD);
+  let dealsNoCreated = 0;
   for (let i = 0; i < nD; i++) {
     const d = deals[i]!;
-    const created = dayOf(d.createdOn);
+    const createdOn = d.createdOn;
+    let created = NO_DAY;
+    if (createdOn) created = dayOf(createdOn);
+    else dealsNoCreated++;
     const close = d.closeOn ? dayOf(d.closeOn) : NO_DAY;
     dealCreated[i] = created;
     dealClose[i] = close;
@@ -302,6 +317,8 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
   const revenue = new Float64Array(nWon + 1);
   const ordersSum = new Float64Array(nWon + 1);
   const cycleSum = new Float64Array(nWon + 1);
+  const cycleNoCreated = new Int32Array(nWon + 1);
+  const cycleBefore = new Int32Array(nWon + 1);
   const noRate = new Int32Array(nWon + 1);
   const noAmount = new Int32Array(nWon + 1);
   const nbRevenue = new Float64Array(nWon + 1);
@@ -328,15 +345,23 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     if (c === 0) {
       wDay[p] = day;
       wIdx[p] = i;
-      const cy = day - dealCreated[i]!;
-      const cyc = cy > 0 ? cy : 0;
-      cycle[p] = cyc;
+      const cr = dealCreated[i]!;
+      const q = p + 1;
+      // Unknown or impossible cycles are marked and counted, never turned into 0 days.
+      if (cr === NO_DAY) {
+        cycle[p] = CYCLE_NO_CREATED;
+        cycleNoCreated[q] = 1;
+      } else if (day < cr) {
+        cycle[p] = CYCLE_BEFORE_CREATED;
+        cycleBefore[q] = 1;
+      } else {
+        cycle[p] = day - cr;
+        cycleSum[q] = day - cr;
+      }
       const t = terr[i]!;
       territory[p] = t;
-      const q = p + 1;
       revenue[q] = amt;
       ordersSum[q] = orders[i]!;
-      cycleSum[q] = cyc;
       if (f === FLAG_NO_RATE) noRate[q] = 1;
       else if (f === FLAG_NO_AMOUNT) noAmount[q] = 1;
       if (t >= 0) {
@@ -369,6 +394,8 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     revenue[q]! += revenue[q - 1]!;
     ordersSum[q]! += ordersSum[q - 1]!;
     cycleSum[q]! += cycleSum[q - 1]!;
+    cycleNoCreated[q]! += cycleNoCreated[q - 1]!;
+    cycleBefore[q]! += cycleBefore[q - 1]!;
     noRate[q]! += noRate[q - 1]!;
     noAmount[q]! += noAmount[q - 1]!;
     nbRevenue[q]! += nbRevenue[q - 1]!;
@@ -391,6 +418,8 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     revenue,
     orders: ordersSum,
     cycleSum,
+    cycleNoCreated,
+    cycleBeforeCreated: cycleBefore,
     noRate,
     noAmount,
     nbRevenue,
@@ -413,13 +442,20 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     bestCaseNoRate: oBestNoRate,
   };
 
-  // All deals by created day.
-  const byCreated = positionsByDay(dealCreated, null, 1, nD).pos;
-  const cDay = new Int32Array(nD);
-  const cIdx = new Int32Array(nD);
-  const wonBy = new Int32Array(nD);
+  // Deals with a created date by created day (the others are in no period).
+  let createdCls: Uint8Array | null = null;
+  if (dealsNoCreated > 0) {
+    createdCls = new Uint8Array(nD);
+    for (let i = 0; i < nD; i++) if (dealCreated[i] === NO_DAY) createdCls[i] = NO_SERIES;
+  }
+  const byCreated = positionsByDay(dealCreated, createdCls, 1, nD).pos;
+  const nCreated = nD - dealsNoCreated;
+  const cDay = new Int32Array(nCreated);
+  const cIdx = new Int32Array(nCreated);
+  const wonBy = new Int32Array(nCreated);
   for (let i = 0; i < nD; i++) {
     const p = byCreated[i]!;
+    if (p < 0) continue;
     cDay[p] = dealCreated[i]!;
     cIdx[p] = i;
     wonBy[p] = (bits[i]! & 1) === 1 ? (dealClose[i] === NO_DAY ? -NO_DAY : dealClose[i]!) : NO_DAY;
@@ -454,7 +490,11 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
   if (waiting) {
     for (let i = 0; i < nD; i++) {
       const list = waiting.get(deals[i]!.id);
-      if (list) for (const li of list) lConv[li] = dealCreated[i]!;
+      if (list) {
+        // The deal's created day is the conversion day; with none, when it converted is unknown.
+        const cr = dealCreated[i]!;
+        for (const li of list) lConv[li] = cr === NO_DAY ? UNKNOWN_DAY : cr;
+      }
     }
   }
   const byQual = positionsByDay(lQual, lCls, 1, nL);
@@ -537,7 +577,8 @@ export function buildKpiIndex(book: Book, opts: KpiIndexOptions): KpiIndex {
     dealAccount,
     won,
     lost,
-    created: { n: nD, day: cDay, idx: cIdx, wonBy },
+    created: { n: nCreated, day: cDay, idx: cIdx, wonBy },
+    dealsNoCreated,
     open,
     qualified: { n: nQ, day: qDay, idx: qIdx, converted },
     calls,

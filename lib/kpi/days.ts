@@ -10,6 +10,12 @@ import type { IsoDate } from '../domain/primitives';
 /** No day: sorts after every real day, so "day <= x" is false for it. */
 export const NO_DAY = 0x7fffffff;
 
+/**
+ * A day that exists but is not known (a converted lead whose deal has no created
+ * date): distinct from NO_DAY ("never"); also sorts after every real day.
+ */
+export const UNKNOWN_DAY = 0x7ffffffe;
+
 const MS_PER_DAY = 86_400_000;
 
 /** Day number of a `YYYY-MM-DD` string (days-from-civil, Howard Hinnant's algorithm). */

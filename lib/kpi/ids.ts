@@ -90,6 +90,21 @@ export interface KpiReason {
   params?: Record<string, string | number>;
 }
 
+/** A message key of lib/i18n/messages/kpi.ts that says what a value leaves out. */
+export type KpiExclusionKey = Extract<keyof (typeof kpiMessages)['en'], `kpi.excluded.${string}`>;
+
+/**
+ * Records a value leaves out because a date it needs is unknown or impossible (a deal
+ * with no created date, a won deal closed before it was created): never replaced by a
+ * substitute. The UI shows `key` with `{ count }` beside the value (or beside the
+ * reason when every record was left out and the value is null).
+ */
+export interface KpiExclusion {
+  key: KpiExclusionKey;
+  /** How many records were left out (always > 0). */
+  count: number;
+}
+
 /** Records behind a number, grouped by the table they live in (for drill-down). */
 export interface RecordGroup {
   table: BookTable;

@@ -1,7 +1,15 @@
 import type { IsoDate } from '../domain/primitives';
 import { countDays, FLAG_NO_RATE, type DaySeries, type KpiIndex } from './book-index';
-import { dayOf, dayOfInstant, lowerBound } from './days';
-import { KPI_IDS, type KpiId, type KpiReason, type KpiReasonKey, type RecordGroup } from './ids';
+import { dayOf, dayOfInstant, lowerBound, UNKNOWN_DAY } from './days';
+import {
+  KPI_IDS,
+  type KpiExclusion,
+  type KpiExclusionKey,
+  type KpiId,
+  type KpiReason,
+  type KpiReasonKey,
+  type RecordGroup,
+} from './ids';
 import { previousPeriod, type Period } from './period';
 
 /** The KPIs of one period: values, the reason for each null, and (when asked) the records behind each value. */
@@ -9,6 +17,8 @@ export interface PeriodKpis {
   period: Period;
   values: Record<KpiId, number | null>;
   reasons: Record<KpiId, KpiReason | null>;
+  /** What each value leaves out for an unknown or impossible date (empty for most). */
+  excluded: Record<KpiId, readonly KpiExclusion[]>;
   /** Only with `withRecords`: builds the drill-down lists on call (a million activities are not listed up front). */
   records?: Record<KpiId, () => RecordGroup[]>;
 }
@@ -16,7 +26,20 @@ export interface PeriodKpis {
 interface Result {
   value: number | null;
   reason: KpiReason | null;
+  excluded?: readonly KpiExclusion[];
 }
+
+const NOTHING_EXCLUDED: readonly KpiExclusion[] = Object.freeze([]);
+
+/** The exclusions with a positive count, in the order given. */
+function exclusions(...parts: [KpiExclusionKey, number][]): readonly KpiExclusion[] {
+  const out: KpiExclusion[] = [];
+  for (const [key, count] of parts) if (count > 0) out.push({ key, count });
+  return out.length === 0 ? NOTHING_EXCLUDED : out;
+}
+
+const leaving = (r: Result, excluded: readonly KpiExclusion[]): Result =>
+  excluded.length === 0 ? r : { ...r, excluded };
 
 const ok = (value: number): Result => ({ value, reason: null });
 const no = (key: KpiReasonKey, params?: Record<string, string | number>): Result => ({
@@ -164,27 +187,47 @@ export function computePeriodKpis(
   const q = ix.qualified;
   const [ql, qh] = rangeOf(q, S, E);
   r.qualified_leads = ok(qh - ql);
+  let qUnknown = 0;
   if (qh === ql) r.ql_to_opportunity_rate = no('kpi.reason.no_qualified_leads');
   else {
     let conv = 0;
-    for (let p = ql; p < qh; p++) if (q.converted[p]! <= A) conv++;
-    r.ql_to_opportunity_rate = ok(conv / (qh - ql));
+    for (let p = ql; p < qh; p++) {
+      const cv = q.converted[p]!;
+      if (cv <= A) conv++;
+      else if (cv === UNKNOWN_DAY) qUnknown++; // its deal has no created date: when it converted is unknown
+    }
+    const known = qh - ql - qUnknown;
+    r.ql_to_opportunity_rate = leaving(
+      known === 0 ? no('kpi.reason.no_conversion_dates') : ok(conv / known),
+      exclusions(['kpi.excluded.leads_deal_no_created_date', qUnknown]),
+    );
   }
 
   // ------------------------------------------------------------ opportunities
+  // Deals with no created date are in no period: left out and counted, never dated by a substitute.
   const c = ix.created;
   const [cl, ch] = rangeOf(c, S, E);
   const [pcl, pch] = rangeOf(c, PS, PE);
-  r.new_opportunities = ok(ch - cl);
-  r.opportunity_growth_rate =
-    pch === pcl ? no('kpi.reason.no_previous_opportunities') : ok((ch - cl - (pch - pcl)) / (pch - pcl));
-  r.win_rate = nWon + nLost === 0 ? no('kpi.reason.no_closed_deals') : ok(nWon / (nWon + nLost));
-  if (ch === cl) r.deal_closure_rate = no('kpi.reason.no_new_opportunities');
-  else {
-    let wonByNow = 0;
-    for (let p = cl; p < ch; p++) if (c.wonBy[p]! <= A) wonByNow++;
-    r.deal_closure_rate = ok(wonByNow / (ch - cl));
+  const noCreated = exclusions(['kpi.excluded.deals_no_created_date', ix.dealsNoCreated]);
+  if (c.n === 0 && ix.dealsNoCreated > 0) {
+    // Not one deal has a created date: a count of 0 would be made up.
+    r.new_opportunities = leaving(no('kpi.reason.no_created_dates'), noCreated);
+    r.opportunity_growth_rate = r.new_opportunities;
+    r.deal_closure_rate = r.new_opportunities;
+  } else {
+    r.new_opportunities = leaving(ok(ch - cl), noCreated);
+    r.opportunity_growth_rate = leaving(
+      pch === pcl ? no('kpi.reason.no_previous_opportunities') : ok((ch - cl - (pch - pcl)) / (pch - pcl)),
+      noCreated,
+    );
+    if (ch === cl) r.deal_closure_rate = leaving(no('kpi.reason.no_new_opportunities'), noCreated);
+    else {
+      let wonByNow = 0;
+      for (let p = cl; p < ch; p++) if (c.wonBy[p]! <= A) wonByNow++;
+      r.deal_closure_rate = leaving(ok(wonByNow / (ch - cl)), noCreated);
+    }
   }
+  r.win_rate = nWon + nLost === 0 ? no('kpi.reason.no_closed_deals') : ok(nWon / (nWon + nLost));
 
   // ------------------------------------------------------------ customers
   const since = ix.accountSince;
@@ -230,12 +273,27 @@ export function computePeriodKpis(
   const orders = won.orders[wh]! - won.orders[wl]!;
   r.average_order_value =
     orders === 0 ? no('kpi.reason.no_won_deals') : revenue.value === null ? revenue : ok(Math.round(revenue.value / orders));
+  // Won deals with no created date, or closed before they were created, are left out and counted.
+  const cycNoCreated = won.cycleNoCreated[wh]! - won.cycleNoCreated[wl]!;
+  const cycBefore = won.cycleBeforeCreated[wh]! - won.cycleBeforeCreated[wl]!;
+  const nCycle = nWon - cycNoCreated - cycBefore;
   if (nWon === 0) {
     r.sales_cycle_days = no('kpi.reason.no_won_deals');
     r.sales_cycle_days_median = no('kpi.reason.no_won_deals');
   } else {
-    r.sales_cycle_days = ok((won.cycleSum[wh]! - won.cycleSum[wl]!) / nWon);
-    r.sales_cycle_days_median = ok(median(won.cycle.slice(wl, wh).sort()));
+    const cycleLeft = exclusions(
+      ['kpi.excluded.won_no_created_date', cycNoCreated],
+      ['kpi.excluded.won_closed_before_created', cycBefore],
+    );
+    if (nCycle === 0) {
+      r.sales_cycle_days = leaving(no(cycBefore === 0 ? 'kpi.reason.no_created_dates' : 'kpi.reason.no_valid_cycles'), cycleLeft);
+      r.sales_cycle_days_median = r.sales_cycle_days;
+    } else {
+      r.sales_cycle_days = leaving(ok((won.cycleSum[wh]! - won.cycleSum[wl]!) / nCycle), cycleLeft);
+      // The markers of the left-out deals are negative: after the sort they are the first nWon − nCycle.
+      const sorted = won.cycle.slice(wl, wh).sort();
+      r.sales_cycle_days_median = leaving(ok(median(nCycle === nWon ? sorted : sorted.subarray(nWon - nCycle))), cycleLeft);
+    }
   }
 
   // ------------------------------------------------------------ CSAT
@@ -278,12 +336,14 @@ export function computePeriodKpis(
 
   const values = {} as Record<KpiId, number | null>;
   const reasons = {} as Record<KpiId, KpiReason | null>;
+  const excluded = {} as Record<KpiId, readonly KpiExclusion[]>;
   for (const id of KPI_IDS) {
     const v = r[id];
     values[id] = v.value;
     reasons[id] = v.value === null ? v.reason : null;
+    excluded[id] = v.excluded ?? NOTHING_EXCLUDED;
   }
-  const out: PeriodKpis = { period: { start: period.start, end: period.end }, values, reasons };
+  const out: PeriodKpis = { period: { start: period.start, end: period.end }, values, reasons, excluded };
   if (!opts.withRecords) return out;
 
   // ------------------------------------------------------------ drill-down lists, built on demand
@@ -293,9 +353,9 @@ export function computePeriodKpis(
     for (let p = lo; p < hi; p++) if (!keep || keep(p)) res.push(deals[s.idx[p]!]!.id);
     return res;
   };
-  const rowIds = <T extends { id: string }>(rows: T[], s: DaySeries, lo: number, hi: number): string[] => {
+  const rowIds = <T extends { id: string }>(rows: T[], s: DaySeries, lo: number, hi: number, keep?: (p: number) => boolean): string[] => {
     const res: string[] = [];
-    for (let p = lo; p < hi; p++) res.push(rows[s.idx[p]!]!.id);
+    for (let p = lo; p < hi; p++) if (!keep || keep(p)) res.push(rows[s.idx[p]!]!.id);
     return res;
   };
   const accountIds = (keep: (i: number) => boolean): string[] => {
@@ -314,6 +374,8 @@ export function computePeriodKpis(
   };
   const g = (table: RecordGroup['table'], list: string[]): RecordGroup => ({ table, ids: list });
   const wonNow = () => g('deals', dealIds(won, wl, wh));
+  // The cycle KPIs stand on the won deals with a usable cycle only.
+  const wonWithCycle = () => (nCycle === nWon ? wonNow() : g('deals', dealIds(won, wl, wh, (p) => won.cycle[p]! >= 0)));
   const isCat = (cat: string) => (p: number) => deals[o.idx[p]!]!.forecastCategory === cat;
   const customerAt = (i: number, d: number) => since[i]! <= d && churn[i]! > d;
 
@@ -322,7 +384,9 @@ export function computePeriodKpis(
     revenue_growth_rate: () => [g('deals', [...dealIds(won, wl, wh), ...dealIds(won, pwl, pwh)])],
     average_deal_size: () => [wonNow()],
     qualified_leads: () => [g('leads', rowIds(book.leads, q, ql, qh))],
-    ql_to_opportunity_rate: () => [g('leads', rowIds(book.leads, q, ql, qh))],
+    ql_to_opportunity_rate: () => [
+      g('leads', rowIds(book.leads, q, ql, qh, qUnknown === 0 ? undefined : (p) => q.converted[p] !== UNKNOWN_DAY)),
+    ],
     new_opportunities: () => [g('deals', dealIds(c, cl, ch))],
     opportunity_growth_rate: () => [g('deals', [...dealIds(c, cl, ch), ...dealIds(c, pcl, pch)])],
     win_rate: () => [g('deals', [...dealIds(won, wl, wh), ...dealIds(ix.lost, ll, lh)])],
@@ -333,8 +397,8 @@ export function computePeriodKpis(
     ],
     customer_retention_rate: () => [g('accounts', accountIds((i) => customerAt(i, before) || customerAt(i, E)))],
     average_order_value: () => [wonNow()],
-    sales_cycle_days: () => [wonNow()],
-    sales_cycle_days_median: () => [wonNow()],
+    sales_cycle_days: () => [wonWithCycle()],
+    sales_cycle_days_median: () => [wonWithCycle()],
     csat: () => [g('csat', rowIds(book.csat, cs, csl, csh))],
     territory_growth_rate: () => {
       const inScope = (p: number) => won.territory[p]! >= 0;

@@ -8,6 +8,7 @@ import {
   KPI_IDS,
   KPI_UNITS,
   type ChangeKind,
+  type KpiExclusion,
   type KpiId,
   type KpiReason,
   type KpiUnit,
@@ -39,6 +40,7 @@ export interface TrendPoint {
   period: Period;
   value: number | null;
   reason: KpiReason | null;
+  excluded: readonly KpiExclusion[];
 }
 
 export interface KpiValue {
@@ -47,8 +49,15 @@ export interface KpiValue {
   value: number | null;
   /** Why value is null (an i18n key of lib/i18n/messages/kpi.ts); null when there is a value. */
   reason: KpiReason | null;
+  /**
+   * Records the value leaves out because a date it needs is unknown or impossible (e.g. won
+   * deals with no created date), each `{ key, count }` for the UI (`t(key, { count })`);
+   * empty for most KPIs. Also set when the value is null because every record was left out.
+   */
+  excluded: readonly KpiExclusion[];
   previous: number | null;
   previousReason: KpiReason | null;
+  previousExcluded: readonly KpiExclusion[];
   /** value − previous for rates and ratios; (value − previous) / |previous| otherwise; null when either is null or (relative) previous is 0. */
   change: number | null;
   changeKind: ChangeKind;
@@ -159,8 +168,10 @@ function kpiValue(id: KpiId, cur: PeriodKpis, prev: PeriodKpis, trend: PeriodKpi
     unit: KPI_UNITS[id],
     value,
     reason: cur.reasons[id],
+    excluded: cur.excluded[id],
     previous,
     previousReason: prev.reasons[id],
+    previousExcluded: prev.excluded[id],
     change: changeOf(kind, value, previous),
     changeKind: kind,
     get records() {
@@ -170,7 +181,7 @@ function kpiValue(id: KpiId, cur: PeriodKpis, prev: PeriodKpis, trend: PeriodKpi
       const gs = load();
       return gs.length === 1 ? gs[0]!.ids : gs.flatMap((g) => g.ids);
     },
-    trend: trend.map((t) => ({ period: t.period, value: t.values[id], reason: t.reasons[id] })),
+    trend: trend.map((t) => ({ period: t.period, value: t.values[id], reason: t.reasons[id], excluded: t.excluded[id] })),
   };
 }
 

@@ -16,9 +16,9 @@ export const kpiMessages = defineMessages(
     'kpi.qualified_leads.formula': 'Number of leads whose qualified date is in the period',
     'kpi.ql_to_opportunity_rate.name': 'Qualified lead to opportunity rate',
     'kpi.ql_to_opportunity_rate.formula':
-      'Leads qualified in the period that became a deal on or before the as-of date ÷ all leads qualified in the period',
+      'Leads qualified in the period that became a deal on or before the as-of date ÷ all leads qualified in the period; a lead with no conversion date whose deal has no created date is left out',
     'kpi.new_opportunities.name': 'New opportunities',
-    'kpi.new_opportunities.formula': 'Number of deals created in the period',
+    'kpi.new_opportunities.formula': 'Number of deals created in the period; deals with no created date are in no period',
     'kpi.opportunity_growth_rate.name': 'Opportunity growth rate',
     'kpi.opportunity_growth_rate.formula':
       '(New opportunities of the period − new opportunities of the previous period) ÷ new opportunities of the previous period',
@@ -27,7 +27,7 @@ export const kpiMessages = defineMessages(
       'Deals won ÷ (deals won + deals lost), over deals with a close date in the period; open deals are left out',
     'kpi.deal_closure_rate.name': 'Deal closure rate',
     'kpi.deal_closure_rate.formula':
-      'Deals created in the period and won on or before the as-of date ÷ all deals created in the period, open ones included',
+      'Deals created in the period and won on or before the as-of date ÷ all deals created in the period, open ones included; deals with no created date are left out',
     'kpi.customer_acquisition_cost.name': 'Customer acquisition cost',
     'kpi.customer_acquisition_cost.formula':
       'Sales and marketing spend dated in the period ÷ new customers (accounts that became customers in the period)',
@@ -39,10 +39,10 @@ export const kpiMessages = defineMessages(
       'Total revenue ÷ number of orders; each line item of a won deal is one order, and a won deal without line items is one order',
     'kpi.sales_cycle_days.name': 'Sales cycle (mean days)',
     'kpi.sales_cycle_days.formula':
-      'Mean of the calendar days from created date to close date, over deals won in the period',
+      'Mean of the calendar days from created date to close date, over deals won in the period; deals with no created date, or closed before they were created, are left out',
     'kpi.sales_cycle_days_median.name': 'Sales cycle (median days)',
     'kpi.sales_cycle_days_median.formula':
-      'Median of the calendar days from created date to close date, over deals won in the period',
+      'Median of the calendar days from created date to close date, over deals won in the period; deals with no created date, or closed before they were created, are left out',
     'kpi.csat.name': 'Customer satisfaction (CSAT)',
     'kpi.csat.formula': 'CSAT responses in the period scoring 4 or 5 ÷ all CSAT responses in the period',
     'kpi.territory_growth_rate.name': 'Territory growth rate',
@@ -96,6 +96,19 @@ export const kpiMessages = defineMessages(
     'kpi.reason.period_over': 'This period is over: no pipeline is left to cover',
     'kpi.reason.quota_reached': 'Quota already reached: nothing is left to cover',
     'kpi.reason.no_catalogue': 'No active products in the catalogue',
+    'kpi.reason.no_created_dates': 'None of the deals this needs has a created date',
+    'kpi.reason.no_valid_cycles': 'No deal won in this period has a created date on or before its close date',
+    'kpi.reason.no_conversion_dates':
+      'Every lead qualified in this period became a deal with no created date: when they converted is unknown',
+
+    'kpi.excluded.deals_no_created_date':
+      '{count, plural, one {# deal has no created date and is left out} other {# deals have no created date and are left out}}',
+    'kpi.excluded.won_no_created_date':
+      '{count, plural, one {# won deal has no created date and is left out} other {# won deals have no created date and are left out}}',
+    'kpi.excluded.won_closed_before_created':
+      '{count, plural, one {# won deal closes before it was created and is left out} other {# won deals close before they were created and are left out}}',
+    'kpi.excluded.leads_deal_no_created_date':
+      '{count, plural, one {# lead became a deal with no created date (when is unknown) and is left out} other {# leads became deals with no created date (when is unknown) and are left out}}',
 
     'kpi.period.this_month': 'This month',
     'kpi.period.last_month': 'Last month',
@@ -133,9 +146,9 @@ export const kpiMessages = defineMessages(
     'kpi.qualified_leads.formula': 'จำนวนลีดที่มีวันที่ผ่านการคัดกรองอยู่ในช่วงเวลานี้',
     'kpi.ql_to_opportunity_rate.name': 'อัตราการเปลี่ยนลีดที่ผ่านการคัดกรองเป็นโอกาสการขาย',
     'kpi.ql_to_opportunity_rate.formula':
-      'ลีดที่ผ่านการคัดกรองในช่วงนี้และกลายเป็นดีลภายในวันที่อ้างอิง ÷ ลีดทั้งหมดที่ผ่านการคัดกรองในช่วงนี้',
+      'ลีดที่ผ่านการคัดกรองในช่วงนี้และกลายเป็นดีลภายในวันที่อ้างอิง ÷ ลีดทั้งหมดที่ผ่านการคัดกรองในช่วงนี้ ไม่นับลีดที่ไม่มีวันที่เปลี่ยนเป็นดีลและดีลของลีดนั้นไม่มีวันที่สร้าง',
     'kpi.new_opportunities.name': 'โอกาสการขายใหม่',
-    'kpi.new_opportunities.formula': 'จำนวนดีลที่สร้างขึ้นในช่วงเวลานี้',
+    'kpi.new_opportunities.formula': 'จำนวนดีลที่สร้างขึ้นในช่วงเวลานี้ ดีลที่ไม่มีวันที่สร้างไม่อยู่ในช่วงใดเลย',
     'kpi.opportunity_growth_rate.name': 'อัตราการเติบโตของโอกาสการขาย',
     'kpi.opportunity_growth_rate.formula':
       '(โอกาสการขายใหม่ของช่วงนี้ − โอกาสการขายใหม่ของช่วงก่อนหน้า) ÷ โอกาสการขายใหม่ของช่วงก่อนหน้า',
@@ -144,7 +157,7 @@ export const kpiMessages = defineMessages(
       'ดีลที่ชนะ ÷ (ดีลที่ชนะ + ดีลที่แพ้) นับเฉพาะดีลที่มีวันปิดการขายอยู่ในช่วงนี้ ไม่รวมดีลที่ยังเปิดอยู่',
     'kpi.deal_closure_rate.name': 'อัตราการปิดดีล',
     'kpi.deal_closure_rate.formula':
-      'ดีลที่สร้างในช่วงนี้และชนะภายในวันที่อ้างอิง ÷ ดีลทั้งหมดที่สร้างในช่วงนี้ รวมดีลที่ยังเปิดอยู่',
+      'ดีลที่สร้างในช่วงนี้และชนะภายในวันที่อ้างอิง ÷ ดีลทั้งหมดที่สร้างในช่วงนี้ รวมดีลที่ยังเปิดอยู่ ไม่นับดีลที่ไม่มีวันที่สร้าง',
     'kpi.customer_acquisition_cost.name': 'ต้นทุนการได้มาซึ่งลูกค้า',
     'kpi.customer_acquisition_cost.formula':
       'ค่าใช้จ่ายฝ่ายขายและการตลาดที่ลงวันที่ในช่วงนี้ ÷ จำนวนลูกค้าใหม่ (บัญชีที่กลายเป็นลูกค้าในช่วงนี้)',
@@ -155,10 +168,11 @@ export const kpiMessages = defineMessages(
     'kpi.average_order_value.formula':
       'รายได้รวม ÷ จำนวนคำสั่งซื้อ โดยแต่ละรายการสินค้าของดีลที่ชนะนับเป็นหนึ่งคำสั่งซื้อ และดีลที่ชนะซึ่งไม่มีรายการสินค้านับเป็นหนึ่งคำสั่งซื้อ',
     'kpi.sales_cycle_days.name': 'รอบการขาย (ค่าเฉลี่ย วัน)',
-    'kpi.sales_cycle_days.formula': 'ค่าเฉลี่ยของจำนวนวันตามปฏิทินตั้งแต่วันที่สร้างดีลถึงวันปิดการขาย ของดีลที่ชนะในช่วงนี้',
+    'kpi.sales_cycle_days.formula':
+      'ค่าเฉลี่ยของจำนวนวันตามปฏิทินตั้งแต่วันที่สร้างดีลถึงวันปิดการขาย ของดีลที่ชนะในช่วงนี้ ไม่นับดีลที่ไม่มีวันที่สร้างหรือปิดการขายก่อนวันที่สร้าง',
     'kpi.sales_cycle_days_median.name': 'รอบการขาย (มัธยฐาน วัน)',
     'kpi.sales_cycle_days_median.formula':
-      'มัธยฐานของจำนวนวันตามปฏิทินตั้งแต่วันที่สร้างดีลถึงวันปิดการขาย ของดีลที่ชนะในช่วงนี้',
+      'มัธยฐานของจำนวนวันตามปฏิทินตั้งแต่วันที่สร้างดีลถึงวันปิดการขาย ของดีลที่ชนะในช่วงนี้ ไม่นับดีลที่ไม่มีวันที่สร้างหรือปิดการขายก่อนวันที่สร้าง',
     'kpi.csat.name': 'ความพึงพอใจของลูกค้า (CSAT)',
     'kpi.csat.formula': 'คำตอบ CSAT ในช่วงนี้ที่ได้คะแนน 4 หรือ 5 ÷ คำตอบ CSAT ทั้งหมดในช่วงนี้',
     'kpi.territory_growth_rate.name': 'อัตราการเติบโตของเขตการขาย',
@@ -211,6 +225,16 @@ export const kpiMessages = defineMessages(
     'kpi.reason.period_over': 'ช่วงเวลานี้สิ้นสุดแล้ว ไม่มีไปป์ไลน์เหลือให้ครอบคลุม',
     'kpi.reason.quota_reached': 'บรรลุเป้าการขายแล้ว ไม่มียอดเหลือให้ครอบคลุม',
     'kpi.reason.no_catalogue': 'ไม่มีสินค้าที่ใช้งานอยู่ในแคตตาล็อก',
+    'kpi.reason.no_created_dates': 'ดีลที่ต้องใช้ในการคำนวณไม่มีวันที่สร้างเลย',
+    'kpi.reason.no_valid_cycles': 'ไม่มีดีลที่ชนะในช่วงนี้ที่มีวันที่สร้างก่อนหรือตรงกับวันปิดการขาย',
+    'kpi.reason.no_conversion_dates':
+      'ลีดทุกรายการที่ผ่านการคัดกรองในช่วงนี้กลายเป็นดีลที่ไม่มีวันที่สร้าง จึงไม่ทราบว่าเปลี่ยนเป็นดีลเมื่อใด',
+
+    'kpi.excluded.deals_no_created_date': 'ดีล {count} รายการไม่มีวันที่สร้าง จึงไม่ถูกนับรวม',
+    'kpi.excluded.won_no_created_date': 'ดีลที่ชนะ {count} รายการไม่มีวันที่สร้าง จึงไม่ถูกนับรวม',
+    'kpi.excluded.won_closed_before_created': 'ดีลที่ชนะ {count} รายการมีวันปิดการขายก่อนวันที่สร้าง จึงไม่ถูกนับรวม',
+    'kpi.excluded.leads_deal_no_created_date':
+      'ลีด {count} รายการกลายเป็นดีลที่ไม่มีวันที่สร้าง (ไม่ทราบว่าเมื่อใด) จึงไม่ถูกนับรวม',
 
     'kpi.period.this_month': 'เดือนนี้',
     'kpi.period.last_month': 'เดือนที่แล้ว',

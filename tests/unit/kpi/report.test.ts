@@ -102,6 +102,7 @@ describe('computeReport', () => {
       period: { start: '2025-12-01', end: '2025-12-31' },
       value: null,
       reason: { key: 'kpi.reason.no_closed_deals' },
+      excluded: [],
     });
   });
 
