@@ -317,3 +317,49 @@ export function finishRecord(
   }
   return capture;
 }
+
+// ---------------------------------------------------------------- values found by their label text
+
+/**
+ * Values found by the label shown beside them, whatever the markup: each text node under `scope`
+ * whose text (trailing colon dropped) matches one of `labels` is a label; its value is the label
+ * element's next element sibling, or its parent's when the label stands alone in a wrapper
+ * ('<dt>Value</dt><dd>€8,400</dd>', '<div><span>Value</span></div><div>€8,400</div>'). The first
+ * match of each key wins. One walk over the text nodes; no layout.
+ */
+export function labelledValues<K extends string>(
+  scope: ParentNode,
+  labels: Readonly<Record<K, RegExp>>,
+): Map<K, { label: string; value: Element }> {
+  const found = new Map<K, { label: string; value: Element }>();
+  const keys = Object.keys(labels) as K[];
+  const doc = docOf(scope);
+  if (!doc) return found;
+  const walker = doc.createTreeWalker(scope as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && found.size < keys.length; n = walker.nextNode()) {
+    const raw = n.nodeValue ?? '';
+    if (raw.length > 80 || raw.trim() === '') continue;
+    const text = cleanLine(raw, 80).replace(/\s*:$/, '');
+    const key = keys.find((k) => !found.has(k) && labels[k].test(text));
+    if (key === undefined) continue;
+    let el = n.parentElement;
+    if (!el || SKIP_TAGS.has(el.tagName)) continue;
+    // The label element: climb out of wrappers that hold nothing but the label.
+    while (!el.nextElementSibling && el.parentElement && el.parentElement !== scope && cleanLine(textOf(el.parentElement, 100), 100).replace(/\s*:$/, '') === text) {
+      el = el.parentElement;
+    }
+    const value = el.nextElementSibling;
+    if (value) found.set(key, { label: text, value });
+  }
+  return found;
+}
+
+/** The tile of one linked record in a list: the largest ancestor (below `stop`) holding no other link matching `links`. */
+export function tileAround(link: Element, links: string, stop: Element | null, maxUp = 8): Element {
+  let tile = link;
+  for (let p = link.parentElement, i = 0; p && p !== stop && i < maxUp; p = p.parentElement, i++) {
+    if (queryAll(p, links).length > 1) break;
+    tile = p;
+  }
+  return tile;
+}

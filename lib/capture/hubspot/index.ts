@@ -1,0 +1,262 @@
+import { cleanLine } from '../../domain/text';
+import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryFirst, textOf, tileAround } from '../dom';
+import { currencyCodeOf, dateHead, domainOf, pageDateFormat, parseMoney, parsePageDate, parsePercent } from '../locale';
+import type { RecordCapture, RecordKind } from '../schema';
+
+/**
+ * HubSpot CRM record pages: /contacts/<portal>/record/0-3|0-2|0-1/<id> (deal, company, contact)
+ * and the older /contacts/<portal>/deal|company|contact/<id>. Pure; never throws.
+ *
+ * Values are found by HubSpot's test hooks, which carry the property's internal name and so do
+ * not change with the user's language: `data-test-id="highlight-property-display-<name>"` (the
+ * highlights strip), `data-selenium-test` / `data-test-id="property-input-<name>"` (the "About"
+ * card and the properties panel). Generated class names (styled-components hashes) are never
+ * used. Associations are read from links to associated records (/record/0-2/<id>, /record/0-1/<id>),
+ * whatever the card looks like. Sources: tests/fixtures/pages/SOURCES.md.
+ */
+
+const HOST = /^app(?:-[a-z0-9]+)?\.hubspot\.com$/i;
+const RECORD = /^\/contacts\/(\d+)\/record\/(0-[123])\/(\d+)(?:\/|$)/;
+const LEGACY = /^\/contacts\/(\d+)\/(deal|company|contact)\/(\d+)(?:\/|$)/;
+const BY_TYPE: Record<string, RecordKind> = { '0-3': 'deal', '0-2': 'account', '0-1': 'contact', deal: 'deal', company: 'account', contact: 'contact' };
+
+/** The record a URL names, or null (cheap: host test + two regexes). */
+export function hubspotRecordOf(url: URL): { portal: string; kind: RecordKind; id: string } | null {
+  if (!HOST.test(url.hostname)) return null;
+  const m = RECORD.exec(url.pathname) ?? LEGACY.exec(url.pathname);
+  if (!m) return null;
+  return { portal: m[1]!, kind: BY_TYPE[m[2]!]!, id: m[3]! };
+}
+
+// ---------------------------------------------------------------- where the record is
+
+/** The record's own panes (never the associations sidebar, never a hidden earlier page). */
+const OWN_PANES = [
+  '[data-test-id="left-sidebar"]',
+  '#record-page-left-sidebar',
+  '[data-test-id="middle-pane"]',
+  '[data-selenium-component="ProfileHighlightContainer"]',
+  '[data-selenium-test="highlightedPropertySidebar"]',
+  '[data-selenium-test$="-highlight-details"]',
+  '[data-test-id="record-highlight-content"]',
+  '[data-test-id="all-properties-panel"]',
+].join(', ');
+const ASSOC_PANE = '[data-test-id="records-right-sidebar"], #record-page-right-sidebar';
+const ASSOC_CARD = '[data-test-id^="card-wrapper-ASSOCIATION"], [data-card-type^="ASSOCIATION"], [data-selenium-test^="card-id-ASSOCIATION"]';
+
+/** Visible panes, outermost only (a pane inside an already chosen one is skipped). */
+function visiblePanes(root: ParentNode, selector: string): Element[] {
+  const out: Element[] = [];
+  for (const el of queryAll(root, selector)) {
+    if (out.some((p) => p.contains(el))) continue;
+    if (!isHidden(el)) out.push(el);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- properties
+
+interface Prop {
+  name: string;
+  label: string;
+  value: Element;
+}
+
+const DISPLAY = 'highlight-property-display-';
+const INPUT = 'property-input-';
+
+function labelNear(el: Element, name: string): string {
+  const item = el.closest('[data-test-id^="highlight-property-item-"]');
+  if (item && item.firstElementChild && item.firstElementChild !== el && !item.firstElementChild.contains(el)) {
+    const l = lineOf(item.firstElementChild, 100).replace(/\s*:$/, '');
+    if (l) return l;
+  }
+  const row =
+    el.closest('[data-test-id="crm-property-list-item"], ul[data-selenium-test="profile-properties-list"] > *, [data-test-id="' + cssEscape(name) + '"]') ??
+    el.parentElement;
+  const labelEl = row
+    ? (query(row, `[data-selenium-test="property-label-${cssEscape(name)}"]`) ??
+      query(row, '[data-selenium-test*="property-label"], [data-test-id*="property-label"], label'))
+    : null;
+  const l = labelEl ? lineOf(labelEl, 100).replace(/\s*:$/, '') : '';
+  return l || name;
+}
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}
+
+/** Every property the record's own panes show, by internal name; the first shown wins. */
+function propsOf(panes: Element[]): Map<string, Prop> {
+  const props = new Map<string, Prop>();
+  const add = (el: Element, attr: string, prefix: string) => {
+    if (el.closest(ASSOC_CARD) || el.closest(ASSOC_PANE)) return;
+    const id = el.getAttribute(attr) ?? '';
+    if (!id.startsWith(prefix)) return;
+    const name = id.slice(prefix.length);
+    if (!name || props.has(name)) return;
+    props.set(name, { name, label: labelNear(el, name), value: el });
+  };
+  // The properties card first (one value per property), then the highlights strip, which may
+  // decorate a value ('Contract sent (Sales Pipeline)').
+  for (const pane of panes) {
+    for (const el of queryAll(pane, `[data-selenium-test^="${INPUT}"]`)) add(el, 'data-selenium-test', INPUT);
+    for (const el of queryAll(pane, `[data-test-id^="${INPUT}"]`)) add(el, 'data-test-id', INPUT);
+  }
+  for (const pane of panes) for (const el of queryAll(pane, `[data-test-id^="${DISPLAY}"]`)) add(el, 'data-test-id', DISPLAY);
+  return props;
+}
+
+/** A property's value as shown (an input shows its value attribute). */
+function valueText(el: Element, max: number): string {
+  const t = lineOf(el, max);
+  if (t) return t;
+  const input = el.matches('input, textarea') ? el : query(el, 'input, textarea');
+  return cleanLine(input?.getAttribute('value') ?? '', max);
+}
+
+// ---------------------------------------------------------------- associations
+
+const COMPANY_LINK = 'a[href*="/record/0-2/"], a[href*="/company/"]';
+const CONTACT_LINK = 'a[href*="/record/0-1/"], a[href*="/contact/"]';
+const ID_IN = /\/(?:record\/0-[12]|company|contact)\/(\d+)(?:[/?#]|$)/;
+
+// ---------------------------------------------------------------- the reader
+
+export function readHubspot(root: ParentNode, url: URL): RecordCapture | null {
+  const rec = hubspotRecordOf(url);
+  if (!rec) return null;
+  const d = new RecordDraft();
+  attempt(() => readRecord(d, root, url, rec.kind));
+  return finishRecord(d, { site: 'hubspot', kind: rec.kind, url, externalId: rec.id });
+}
+
+const PIPELINE_IN_STAGE = /^(.*\S)\s+\(([^()]+)\)$/;
+
+function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
+  d.want('name');
+  if (kind === 'deal') d.want('amountMinor', 'currency', 'stage', 'pipeline', 'closeOn', 'ownerName', 'nextStep', 'accountName', 'people');
+  if (kind === 'account') d.want('domain', 'industry', 'accountType', 'ownerName', 'city', 'country');
+  if (kind === 'contact') d.want('title', 'accountName', 'emails', 'phone');
+
+  const panes = visiblePanes(root, OWN_PANES);
+  if (panes.length === 0) return;
+  const lang = pageLang(root);
+  const props = propsOf(panes);
+  for (const p of props.values()) d.addRaw(p.label, textOf(p.value, 8000));
+  const get = (...names: string[]) => {
+    for (const n of names) {
+      const p = props.get(n);
+      if (p) {
+        const v = valueText(p.value, 2000);
+        if (v && v !== '--') return v;
+      }
+    }
+    return '';
+  };
+
+  attempt(() => {
+    let name = '';
+    for (const pane of panes) {
+      const t = queryFirst(pane, ['[data-test-id="highlight-record-label"]', '[data-selenium-test="highlightTitle"]']);
+      if (t) {
+        name = lineOf(t, 300);
+        if (name) break;
+      }
+    }
+    if (!name) name = get('dealname', 'name');
+    if (!name && kind === 'contact') name = cleanLine(`${get('firstname')} ${get('lastname')}`, 300);
+    d.set('name', cleanLine(name, 300));
+  });
+
+  const dateValues = [...props.values()].map((p) => textOf(p.value, 200)).filter((v) => dateHead(v) !== null);
+  const dateFormat = pageDateFormat(dateValues, lang);
+  const owner = () => {
+    // 'Maria Garcia (maria@acme.com)' → the name.
+    const o = get('hubspot_owner_id');
+    return cleanLine(o.replace(/\s*\([^()]*@[^()]*\)\s*$/, ''), 200);
+  };
+
+  if (kind === 'deal') {
+    attempt(() => {
+      const code = currencyCodeOf(get('deal_currency_code'));
+      const money = parseMoney(get('amount'), lang, code);
+      if (money) {
+        d.set('amountMinor', money.minor);
+        d.set('currency', money.currency);
+      }
+    });
+    attempt(() => {
+      const stage = get('dealstage');
+      const pipeline = get('pipeline');
+      // The highlights strip words it 'Stage (Pipeline)': split when the brackets name the pipeline (or no pipeline is shown).
+      const m = PIPELINE_IN_STAGE.exec(stage);
+      const split = m && (!pipeline || m[2] === pipeline);
+      d.set('stage', cleanLine(split ? m[1]! : stage, 200));
+      d.set('pipeline', cleanLine(split && !pipeline ? m[2]! : pipeline, 200));
+    });
+    attempt(() => d.set('closeOn', parsePageDate(get('closedate'), dateFormat)));
+    attempt(() => d.set('ownerName', owner()));
+    attempt(() => d.set('nextStep', cleanLine(get('hs_next_step'), 500)));
+    attempt(() => d.set('dealType', cleanLine(get('dealtype'), 200)));
+    attempt(() => {
+      const p = parsePercent(get('hs_deal_stage_probability'), lang);
+      if (p !== null) d.set('probability', p);
+    });
+  }
+  if (kind === 'account') {
+    attempt(() => {
+      const site = get('website');
+      d.set('website', cleanLine(site, 500));
+      d.set('domain', domainOf(get('domain')) ?? (site ? domainOf(site) : null));
+    });
+    attempt(() => d.set('industry', cleanLine(get('industry'), 200)));
+    attempt(() => d.set('accountType', cleanLine(get('type'), 200)));
+    attempt(() => d.set('ownerName', owner()));
+    attempt(() => d.set('city', cleanLine(get('city'), 200)));
+    attempt(() => d.set('country', cleanLine(get('country'), 200)));
+  }
+  if (kind === 'contact') {
+    attempt(() => d.set('title', cleanLine(get('jobtitle'), 200)));
+    attempt(() => d.set('accountName', cleanLine(get('company'), 300)));
+    attempt(() => {
+      const emails: string[] = [];
+      for (const n of ['email', 'hs_additional_emails', 'work_email']) {
+        const p = props.get(n);
+        if (p) for (const e of emailsIn(p.value)) if (!emails.includes(e)) emails.push(e);
+      }
+      d.set('emails', emails.slice(0, 50));
+    });
+    attempt(() => d.set('phone', cleanLine(get('phone', 'mobilephone'), 50)));
+  }
+
+  attempt(() => readAssociations(d, root, url, kind));
+}
+
+function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
+  const right = visiblePanes(root, ASSOC_PANE);
+  // Without the sidebar (older layouts), association cards wherever they are shown.
+  const scopes = right.length ? right : visiblePanes(root, ASSOC_CARD);
+  for (const scope of scopes) {
+    if (kind !== 'account') {
+      for (const a of queryAll(scope, COMPANY_LINK)) {
+        const name = lineOf(a, 300);
+        const id = ID_IN.exec(hrefOf(a, url)?.pathname ?? '')?.[1];
+        if (!name || !id) continue;
+        if (d.set('accountName', name) && d.fields.accountName === name) d.set('accountExternalId', id);
+        break;
+      }
+    }
+    if (kind === 'deal') {
+      const contacts = queryAll(scope, CONTACT_LINK);
+      if (contacts.length || query(scope, '[data-test-id*="ASSOCIATION"][data-test-id*="0-1"], [data-selenium-test*="ASSOCIATION"][data-selenium-test*="0-1"]')) {
+        d.found('people');
+      }
+      for (const a of contacts) {
+        const id = ID_IN.exec(hrefOf(a, url)?.pathname ?? '')?.[1] ?? null;
+        const tile = tileAround(a, `${COMPANY_LINK}, ${CONTACT_LINK}`, scope);
+        d.addPerson({ name: lineOf(a, 300) || null, email: emailsIn(tile, 1)[0] ?? null, role: null, title: null, externalId: id });
+      }
+    }
+  }
+}
