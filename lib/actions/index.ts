@@ -303,13 +303,16 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
         'actions.reason.close_date_passed', { deal: deal.name, closeOn: deal.closeOn!, days: today - closeDay });
     }
 
-    const createdDay = toDayNumber(deal.createdOn);
+    // No created date (the source did not say): the deal has no known age and none is guessed.
+    // Stale then goes by the last touch alone (not judged with no touch either); any meeting
+    // counts as one "since creation".
+    const createdDay = deal.createdOn == null ? NONE : toDayNumber(deal.createdOn);
     const lastAt = deal.lastTouchAt;
     const lastDay = lastAt == null ? NONE : dayOf(lastAt);
 
     // Stale: the newer of the last touch and the creation day is more than N days ago.
     const freshDay = lastDay > createdDay ? lastDay : createdDay;
-    if (today - freshDay > staleDays) {
+    if (freshDay !== NONE && today - freshDay > staleDays) {
       if (record === null) {
         record = { table: 'deals', id: deal.id, name: deal.name };
         amount = toReporting(deal.amountMinor, deal.currency);
@@ -317,7 +320,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
       const due = freshDay + staleDays;
       if (lastDay === NONE || lastDay < createdDay) {
         push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
-          { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
+          { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn! });
       } else {
         push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
           { deal: deal.name, days: today - lastDay, lastActivity: dateOf(lastDay) });

@@ -178,8 +178,9 @@ const scenario = fc.record({ style: fc.integer({ min: 0, max: 2 }), nAcc: fc.int
     accounts: fc.tuple(...accIds.map((id) => fc.record({ since: fc.option(dayArb(-5, 300)), churn: fc.option(dayArb(-30, 30), { freq: 5 }) }).map((o) => account(id, { customerSince: o.since, churnedOn: o.churn })))),
     contacts: fc.tuple(...conIds.map((id) => pick(accIds).map((accountId) => contact(id, { accountId })))),
     deals: fc.tuple(...dealIds.map((id) =>
-      fc.record({ acc: pick(accIds), status: fc.constantFrom('open', 'open', 'won', 'lost'), created: dayArb(0, 250), close: fc.option(dayArb(-40, 200)) }).map((o) =>
-        deal(id, { accountId: o.acc, status: o.status as 'open', createdOn: o.created, closeOn: o.status === 'won' ? (o.close ?? o.created) : o.close }),
+      // created null: the source did not say (no age; the reference skips what needs one).
+      fc.record({ acc: pick(accIds), status: fc.constantFrom('open', 'open', 'won', 'lost'), created: fc.option(dayArb(0, 250), { freq: 4 }), close: fc.option(dayArb(-40, 200)) }).map((o) =>
+        deal(id, { accountId: o.acc, status: o.status as 'open', createdOn: o.created, closeOn: o.status === 'won' ? (o.close ?? o.created ?? fromDayNumber(today)) : o.close }),
       ),
     )),
     activities: fc.array(

@@ -229,7 +229,8 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
 
     // No touch in the window: the exact last touch (for the reason and due date) is older, unless
     // the deal is younger than the window, when older touches predate it and do not count.
-    const createdDay = toDayNumber(deal.createdOn);
+    // Kept in step with the live engine: no created date = no known age (NONE; see lib/actions/README.md).
+    const createdDay = deal.createdOn == null ? NONE : toDayNumber(deal.createdOn);
     let flags = 0;
     if (lastAt === NONE && createdDay < windowDay) flags |= PENDING_STALE;
     else staleRule(deal, record, amount, lastDay, createdDay);
@@ -248,7 +249,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   /** Stale: the newer of the last touch and the creation day is more than N days ago. */
   function staleRule(deal: Deal, record: NextAction['record'] | null, amount: number, lastDay: number, createdDay: number) {
     const freshDay = lastDay > createdDay ? lastDay : createdDay;
-    if (today - freshDay <= staleDays) return;
+    if (freshDay === NONE || today - freshDay <= staleDays) return;
     if (record === null) {
       record = { table: 'deals', id: deal.id, name: deal.name };
       amount = toReporting(deal.amountMinor, deal.currency);
@@ -256,7 +257,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
     const due = freshDay + staleDays;
     if (lastDay === NONE || lastDay < createdDay) {
       push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal.never',
-        { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn });
+        { deal: deal.name, days: today - createdDay, createdOn: deal.createdOn! });
     } else {
       push('stale_deal', record, `stale_deal:${deal.id}`, due + 1, due, amount, 'actions.reason.stale_deal',
         { deal: deal.name, days: today - lastDay, lastActivity: fromDayNumber(lastDay) });
@@ -350,7 +351,7 @@ export function nextActions(book: ActionBook, opts: ActionOptions): NextAction[]
   for (const i of pending) {
     const deal = deals[i]!;
     const flags = dealPending[i]!;
-    const createdDay = toDayNumber(deal.createdOn);
+    const createdDay = deal.createdOn == null ? NONE : toDayNumber(deal.createdOn);
     if ((flags & PENDING_STALE) !== 0) {
       const lastAt = dealLast[i]!;
       staleRule(deal, null, 0, lastAt === NONE ? NONE : dayOf(lastAt), createdDay);

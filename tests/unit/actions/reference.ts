@@ -66,15 +66,16 @@ export function referenceActivityActions(book: TestBook, opts: ActionOptions): R
   // Deals in array order, the later of two with one id replacing the earlier (as a Map does).
   for (const deal of book.deals) {
     if (deals.get(deal.id) !== deal || deal.status !== 'open') continue;
-    const created = toDayNumber(deal.createdOn);
+    // No created date: no known age. Stale by the last touch alone; with no touch either, not judged.
+    const created = deal.createdOn === null ? undefined : toDayNumber(deal.createdOn);
     const last = dealLast.get(deal.id);
-    const fresh = last !== undefined && last > created ? last : created;
-    if (today - fresh > staleDealDays) {
+    const fresh = created === undefined ? last : last !== undefined && last > created ? last : created;
+    if (fresh !== undefined && today - fresh > staleDealDays) {
       const due = fromDayNumber(fresh + staleDealDays);
       out.push(
-        last === undefined || last < created
-          ? { key: `stale_deal:${deal.id}`, due, reason: { key: 'actions.reason.stale_deal.never', params: { deal: deal.name, days: today - created, createdOn: deal.createdOn } } }
-          : { key: `stale_deal:${deal.id}`, due, reason: { key: 'actions.reason.stale_deal', params: { deal: deal.name, days: today - last, lastActivity: fromDayNumber(last) } } },
+        created !== undefined && (last === undefined || last < created)
+          ? { key: `stale_deal:${deal.id}`, due, reason: { key: 'actions.reason.stale_deal.never', params: { deal: deal.name, days: today - created, createdOn: deal.createdOn! } } }
+          : { key: `stale_deal:${deal.id}`, due, reason: { key: 'actions.reason.stale_deal', params: { deal: deal.name, days: today - last!, lastActivity: fromDayNumber(last!) } } },
       );
     }
     if (deal.closeOn !== null) {
@@ -82,8 +83,9 @@ export function referenceActivityActions(book: TestBook, opts: ActionOptions): R
       const start = toDayNumber(opts.period.start);
       if (close >= today && close >= start && close <= toDayNumber(opts.period.end)) {
         const m = dealMeeting.get(deal.id);
-        if (m === undefined || dayOf(m) < created) {
-          const trigger = Math.max(start, created);
+        // With no created date any meeting counts, and the trigger is the period's start.
+        if (m === undefined || (created !== undefined && dayOf(m) < created)) {
+          const trigger = created === undefined ? start : Math.max(start, created);
           out.push({
             key: `closing_without_meeting:${deal.id}`,
             due: fromDayNumber(Math.max(close - 7, trigger)),
