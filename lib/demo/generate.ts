@@ -690,7 +690,8 @@ function genDeals(ctx: Ctx, accounts: AccountSet, people: People, products: Prod
       probability: rule.probability,
       forecastCategory: rule.forecastCategory,
       type: t,
-      createdOn: ctx.dateOf(createdN),
+      typeLabel: null,
+      createdOn: ctx.dateOf(createdN), // demo deals always have their created date
       closeOn: ctx.dateOf(closeN),
       lossReason: rule.status === 'lost' ? rng.pick(LOSS_REASONS) : null,
       nextStep,

@@ -123,7 +123,7 @@ export function dealsToCsv(deals: readonly Deal[], accountsById: ReadonlyMap<str
       plainNumber(d.probability),
       d.forecastCategory,
       d.type,
-      d.createdOn,
+      d.createdOn ?? '', // unknown created date: an empty cell, never a made-up day
       d.closeOn ?? '',
       csvCell(d.ownerName),
       csvCell(d.territory),

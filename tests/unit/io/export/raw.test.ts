@@ -111,6 +111,18 @@ describe('dealsToCsv', () => {
   it('an empty list still has the header', () => {
     expect(dealsToCsv([], accountsById)).toBe(`\uFEFF${DEAL_HEADERS.join(',')}`);
   });
+
+  it('a deal with no created date gets an empty created cell, never a made-up day', () => {
+    const undated = dealSchema.parse({ ...bare, id: 'deal-3', createdOn: null });
+    expect(undated.createdOn).toBeNull();
+    const row = Papa.parse<string[]>(dealsToCsv([undated], accountsById).slice(1), { skipEmptyLines: true }).data[1]!;
+    expect(row).toHaveLength(DEAL_HEADERS.length);
+    expect(row[DEAL_HEADERS.indexOf('created')]).toBe('');
+    expect(row.join(',')).toBe(`deal-3,Pilot,,500000,JPY,Closed Lost,lost,0,omitted,new_business,,,,,,,'-price`);
+    // A record without the field at all (parsed with the default) reads the same.
+    const { createdOn: _c, ...rest } = bare;
+    expect(dealSchema.parse({ ...rest, id: 'deal-4' }).createdOn).toBeNull();
+  });
 });
 
 describe('accountsToCsv / contactsToCsv / activitiesToCsv', () => {
