@@ -8,7 +8,7 @@ import { useToast } from '../providers/toast';
  * imported on demand: it is only needed once, so it stays out of every page's first load.
  */
 export function useLoadDemo() {
-  const { t, settings, save } = useSettings();
+  const { t, update } = useSettings();
   const show = useToast((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function useLoadDemo() {
     try {
       const [{ loadDemoData }, { demoFxRates }] = await Promise.all([import('../../lib/db/demo'), import('../../lib/demo')]);
       const counts = await loadDemoData(getDb(), Date.now());
-      await save({ ...settings, demoLoadedAt: Date.now(), fxRates: { ...demoFxRates(settings.reportingCurrency), ...settings.fxRates } });
+      await update((s) => ({ ...s, demoLoadedAt: Date.now(), fxRates: { ...demoFxRates(s.reportingCurrency), ...s.fxRates } }));
       show(t('empty.demoLoaded', counts));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

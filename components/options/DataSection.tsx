@@ -10,7 +10,7 @@ import { useToast } from '../providers/toast';
 
 /** Counts, demo data, data health, persistent storage, and "delete all my data". */
 export function DataSection() {
-  const { t, settings, save, locale } = useSettings();
+  const { t, settings, replaceAll, locale } = useSettings();
   const show = useToast((s) => s.show);
   const counts = useLiveQuery(() => countAll(getDb()), []);
   const persisted = useQuery({ queryKey: ['storage', 'persist'], queryFn: () => requestPersistentStorage() });
@@ -78,7 +78,7 @@ export function DataSection() {
               disabled={typed !== t('options.data.deleteWord')}
               onClick={async () => {
                 await clearAll(getDb());
-                await save(defaultSettings());
+                await replaceAll(defaultSettings());
                 setConfirming(false);
                 setTyped('');
                 show(t('options.data.deleted'));

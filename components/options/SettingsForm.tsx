@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { mergeSettings } from '../../lib/settings/parse';
 import type { Settings } from '../../lib/settings/schema';
 import { useSettings } from '../providers/SettingsContext';
@@ -7,26 +7,61 @@ import { useToast } from '../providers/toast';
 type ThresholdKey = 'staleDealDays' | 'leadConversionDays' | 'customerTouchDays' | 'coverageTarget';
 const THRESHOLDS: ThresholdKey[] = ['staleDealDays', 'leadConversionDays', 'customerTouchDays', 'coverageTarget'];
 
-/** Language, currency and rates, fiscal year, next-action thresholds. Validated with the settings schema on save. */
-export function SettingsForm() {
-  const { settings, save, t, problems, ready } = useSettings();
-  const show = useToast((s) => s.show);
-  const [draft, setDraft] = useState<Settings>(settings);
-  const [rates, setRates] = useState<Array<{ code: string; rate: string }>>([]);
-  const [error, setError] = useState<string | null>(null);
+type Rate = { code: string; rate: string };
 
-  useEffect(() => {
-    setDraft(settings);
-    setRates(Object.entries(settings.fxRates).map(([code, rate]) => ({ code, rate: String(rate) })));
-  }, [settings]);
+/** What the AE has typed and not saved yet: only these fields; everything else shows the stored value. */
+interface Edits {
+  reportingCurrency?: string;
+  fiscalYearStartMonth?: number;
+  thresholds?: Partial<Settings['thresholds']>;
+  rates?: Rate[];
+}
+
+const ratesOf = (fx: Settings['fxRates']): Rate[] => Object.entries(fx).map(([code, rate]) => ({ code, rate: String(rate) }));
+
+/**
+ * Language, currency and rates, fiscal year, next-action thresholds. Validated with the settings
+ * schema on save. Unsaved edits are kept apart from the stored settings, so a setting changed
+ * elsewhere meanwhile (another tab, an import, the language) shows up without wiping what the AE
+ * typed, and Save writes only the fields the AE edited, onto the latest stored settings.
+ */
+export function SettingsForm() {
+  const { settings, update, t, problems, ready } = useSettings();
+  const show = useToast((s) => s.show);
+  const [edits, setEdits] = useState<Edits>({});
+  const [error, setError] = useState<string | null>(null);
+  const draft: Settings = {
+    ...settings,
+    ...(edits.reportingCurrency !== undefined ? { reportingCurrency: edits.reportingCurrency } : {}),
+    ...(edits.fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth: edits.fiscalYearStartMonth } : {}),
+    thresholds: { ...settings.thresholds, ...edits.thresholds },
+  };
+  const rates = edits.rates ?? ratesOf(settings.fxRates);
+  const setDraft = (next: Settings) =>
+    setEdits((e) => ({
+      ...e,
+      ...(next.reportingCurrency !== settings.reportingCurrency || e.reportingCurrency !== undefined ? { reportingCurrency: next.reportingCurrency } : {}),
+      ...(next.fiscalYearStartMonth !== settings.fiscalYearStartMonth || e.fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth: next.fiscalYearStartMonth } : {}),
+      thresholds: Object.fromEntries(
+        Object.entries(next.thresholds).filter(([k, v]) => v !== settings.thresholds[k as ThresholdKey] || e.thresholds?.[k as ThresholdKey] !== undefined),
+      ),
+    }));
+  const setRates = (next: Rate[]) => setEdits((e) => ({ ...e, rates: next }));
 
   async function onSave() {
     setError(null);
     try {
-      const fxRates: Record<string, number> = {};
-      for (const r of rates) if (r.code.trim()) fxRates[r.code.trim().toUpperCase()] = Number(r.rate);
-      const next = mergeSettings(settings, { ...draft, fxRates });
-      await save(next);
+      const fxRates: Record<string, number> | undefined = edits.rates ? {} : undefined;
+      if (fxRates) for (const r of edits.rates!) if (r.code.trim()) fxRates[r.code.trim().toUpperCase()] = Number(r.rate);
+      await update((current) =>
+        mergeSettings(current, {
+          ...(edits.reportingCurrency !== undefined ? { reportingCurrency: edits.reportingCurrency } : {}),
+          ...(edits.fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth: edits.fiscalYearStartMonth } : {}),
+          thresholds: { ...current.thresholds, ...edits.thresholds },
+          ...(fxRates ? { fxRates } : {}),
+        }),
+      );
+      setEdits({});
       show(t('options.saved'));
     } catch (e) {
       const [field, ...rest] = (e instanceof Error ? e.message : String(e)).split(': ');
@@ -53,8 +88,8 @@ export function SettingsForm() {
             value={draft.language}
             onChange={async (e) => {
               // Language applies at once, in every open page.
-              const next = { ...settings, language: e.target.value as Settings['language'] };
-              await save(next);
+              const language = e.target.value as Settings['language'];
+              await update((s) => ({ ...s, language }));
             }}
           >
             <option value="auto">{t('options.language.auto')}</option>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createTranslator, resolveLanguage, type Language, type Translator } from '../../lib/i18n';
 import { localeOf } from '../../lib/i18n/format';
-import { browserLanguage, loadSettings, saveSettings, watchSettings } from '../../lib/platform';
+import { browserLanguage, loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/platform';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 
 export interface SettingsValue {
@@ -9,7 +9,10 @@ export interface SettingsValue {
   /** Stored fields that failed validation and were reset (shown to the AE, never hidden). */
   problems: string[];
   ready: boolean;
-  save: (next: Settings) => Promise<void>;
+  /** Changes settings from the latest stored value (never from this page's copy). */
+  update: (change: (current: Settings) => Settings) => Promise<Settings>;
+  /** Replaces every setting (a restored backup, delete all data). */
+  replaceAll: (next: Settings) => Promise<void>;
   lang: Language;
   locale: string;
   t: Translator;
@@ -39,7 +42,12 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     const lang = resolveLanguage(state.settings.language, browserLanguage());
     return {
       ...state,
-      save: async (next) => {
+      update: async (change) => {
+        const next = await updateSettings(change);
+        setState({ settings: next, problems: [], ready: true });
+        return next;
+      },
+      replaceAll: async (next) => {
         await saveSettings(next);
         setState({ settings: next, problems: [], ready: true });
       },

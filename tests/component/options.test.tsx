@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { getDb } from '../../lib/db';
-import { loadSettings, saveSettings, settingsItem } from '../../lib/platform';
+import { loadSettings, saveSettings, settingsItem, updateSettings } from '../../lib/platform';
 import { defaultSettings } from '../../lib/settings/schema';
 import { renderPage, resetWorld } from './render';
 
@@ -39,6 +39,20 @@ describe('options page', () => {
     await user.type(screen.getAllByLabelText('Rate')[0]!, '0.028');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(async () => expect((await loadSettings()).settings).toMatchObject({ reportingCurrency: 'USD', fxRates: { THB: 0.028 } }));
+  });
+
+  it('keeps unsaved edits when another page changes an unrelated setting, and Save keeps that change', async () => {
+    const user = userEvent.setup();
+    renderPage(<OptionsApp />);
+    const currency = await screen.findByLabelText('Reporting currency');
+    await user.clear(currency);
+    await user.type(currency, 'usd');
+    // Another page (an import, another tab) changes settings meanwhile.
+    await updateSettings((s) => ({ ...s, territories: ['North'], fiscalYearStartMonth: 4 }));
+    await waitFor(() => expect(screen.getByLabelText('Fiscal year starts in')).toHaveValue('4'));
+    expect(currency).toHaveValue('USD');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(async () => expect((await loadSettings()).settings).toMatchObject({ reportingCurrency: 'USD', territories: ['North'], fiscalYearStartMonth: 4 }));
   });
 
   it('reports stored settings that fail validation instead of crashing', async () => {

@@ -9,7 +9,7 @@ type Quiet = z.infer<typeof quietSchema>;
 
 /** Settings.quietHours, saved on every valid change. */
 export function QuietHoursEditor() {
-  const { settings, save, t, ready } = useSettings();
+  const { settings, update, t, ready } = useSettings();
   const latest = useLatest(settings);
   const [times, setTimes] = useState({ start: settings.quietHours.start, end: settings.quietHours.end });
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function QuietHoursEditor() {
     const r = quietSchema.safeParse({ ...latest.current.quietHours, ...patch });
     if (!r.success) return setError(t('settings.quiet.error'));
     setError(null);
-    await save({ ...latest.current, quietHours: r.data });
+    await update((s) => ({ ...s, quietHours: r.data }));
   }
 
   function onTime(which: 'start' | 'end', value: string) {

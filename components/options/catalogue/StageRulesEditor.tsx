@@ -19,7 +19,7 @@ const EMPTY: Draft = { stage: '', status: 'open', probability: '', forecastCateg
 
 /** Settings.stageRules: how CRM stage names become status, probability and forecast category. Every change saves at once. */
 export function StageRulesEditor() {
-  const { settings, save, t, locale, ready } = useSettings();
+  const { settings, update, t, locale, ready } = useSettings();
   const show = useToast((s) => s.show);
   const latest = useLatest(settings);
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -32,8 +32,10 @@ export function StageRulesEditor() {
 
   async function replaceRules(next: StageRule[], message: string) {
     const previous = latest.current.stageRules;
-    await save({ ...latest.current, stageRules: next });
-    show(message, () => save({ ...latest.current, stageRules: previous }));
+    await update((s) => ({ ...s, stageRules: next }));
+    show(message, async () => {
+      await update((s) => ({ ...s, stageRules: previous }));
+    });
   }
 
   async function onSubmit(e: FormEvent) {

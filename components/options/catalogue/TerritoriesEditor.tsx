@@ -5,7 +5,7 @@ import { ErrorText, Section, territoryKey, useLatest } from './shared';
 
 /** Settings.territories as removable chips; no empty names, no duplicates. */
 export function TerritoriesEditor() {
-  const { settings, save, t, ready } = useSettings();
+  const { settings, update, t, ready } = useSettings();
   const show = useToast((s) => s.show);
   const latest = useLatest(settings);
   const [name, setName] = useState('');
@@ -19,14 +19,17 @@ export function TerritoriesEditor() {
     if (value.length > 200) return setError(t('settings.territories.error.long'));
     const existing = settings.territories.find((x) => territoryKey(x) === territoryKey(value));
     if (existing) return setError(t('settings.territories.error.duplicate', { name: existing }));
-    await save({ ...settings, territories: [...settings.territories, value] });
+    await update((s) => ({ ...s, territories: s.territories.some((x) => territoryKey(x) === territoryKey(value)) ? s.territories : [...s.territories, value] }));
     setName('');
   }
 
   async function remove(territory: string) {
-    const previous = latest.current.territories;
-    await save({ ...latest.current, territories: previous.filter((x) => x !== territory) });
-    show(t('settings.territories.removed', { name: territory }), () => save({ ...latest.current, territories: previous }));
+    const at = latest.current.territories.indexOf(territory);
+    await update((s) => ({ ...s, territories: s.territories.filter((x) => x !== territory) }));
+    show(t('settings.territories.removed', { name: territory }), async () => {
+      // Put it back where it was, keeping whatever else changed meanwhile.
+      await update((s) => (s.territories.includes(territory) ? s : { ...s, territories: s.territories.toSpliced(Math.max(0, at), 0, territory) }));
+    });
   }
 
   return (

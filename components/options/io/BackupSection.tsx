@@ -12,7 +12,7 @@ import { useToast } from '../../providers/toast';
 
 /** Backup to one JSON file; restore validates everything first and then replaces the data in one transaction. */
 export function BackupSection() {
-  const { t, settings, save, locale } = useSettings();
+  const { t, settings, replaceAll, locale } = useSettings();
   const show = useToast((s) => s.show);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ book: Book; settings: Settings; exportedAt: number; count: number } | null>(null);
@@ -47,7 +47,7 @@ export function BackupSection() {
     setBusy(true);
     try {
       await replaceBook(getDb(), pending.book);
-      await save(pending.settings);
+      await replaceAll(pending.settings);
       show(t('io.backup.restored', { count: pending.count.toLocaleString(locale) }));
       setPending(null);
     } catch (e) {

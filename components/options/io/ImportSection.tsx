@@ -28,7 +28,7 @@ const siteOf = (crm: Crm): ImportSite => (crm === 'generic' ? 'csv' : crm);
 
 /** Import: choose a file → check the columns (and date order if unclear) → preview → one-transaction write. */
 export function ImportSection() {
-  const { t, settings, save, locale } = useSettings();
+  const { t, settings, update, locale } = useSettings();
   const show = useToast((s) => s.show);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -108,9 +108,10 @@ export function ImportSection() {
     if (!loaded || !plan) return;
     setError(null);
     try {
-      const result = await commitImport(getDb(), plan, setProgress);
+      const result = await commitImport(getDb(), plan, setProgress, Date.now(), { fileName: loaded.fileName });
       const key = `${entity}:${headerSetKey(loaded.parsed.headers)}`;
-      await save({ ...settings, importMappings: { ...settings.importMappings, [key]: mappingToStored(mapping, loaded.parsed.headers) } });
+      const stored = mappingToStored(mapping, loaded.parsed.headers);
+      await update((s) => ({ ...s, importMappings: { ...s.importMappings, [key]: stored } }));
       show(t('ioui.import.done', { created: fmt(result.created), updated: fmt(result.updated), accounts: fmt(result.accountsCreated) }));
       reset();
     } catch (e) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSettings, saveSettings, settingsItem } from '../../../lib/platform';
+import { loadSettings, saveSettings, settingsItem, updateSettings } from '../../../lib/platform';
 import { mergeSettings, parseSettings } from '../../../lib/settings/parse';
 import { defaultSettings } from '../../../lib/settings/schema';
 import { pageContextSchema } from '../../../lib/messaging/protocol';
@@ -38,6 +38,23 @@ describe('settings', () => {
     await saveSettings(defaultSettings());
     expect(() => mergeSettings(defaultSettings(), { fiscalYearStartMonth: 13 })).toThrow(/^fiscalYearStartMonth: /);
     expect((await loadSettings()).settings.fiscalYearStartMonth).toBe(1);
+  });
+
+  it('updateSettings applies each change to the latest stored value: concurrent changes are all kept', async () => {
+    await saveSettings(defaultSettings());
+    // Twenty writers at once (an import saving its mapping, the demo loader, the options form...).
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => updateSettings((s) => ({ ...s, territories: [...s.territories, `T${i}`] }))),
+    );
+    expect((await loadSettings()).settings.territories.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `T${i}`).sort());
+  });
+
+  it('updateSettings refuses an invalid result with the field named and stores nothing; the next update still runs', async () => {
+    await saveSettings(defaultSettings());
+    await expect(updateSettings((s) => ({ ...s, reportingCurrency: 'baht' }))).rejects.toThrow(/reportingCurrency|ISO 4217/);
+    expect((await loadSettings()).settings.reportingCurrency).toBe('THB');
+    await updateSettings((s) => ({ ...s, reportingCurrency: 'USD' }));
+    expect((await loadSettings()).settings.reportingCurrency).toBe('USD');
   });
 
   it('is stored as one item under local:settings', async () => {
