@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hubspotRecordOf, readHubspot } from '../../../lib/capture/hubspot';
+import { recordCaptureSchema, type RecordCapture } from '../../../lib/capture/schema';
+
+/** A saved page as DOMParser builds it (scripts never run); @@ONE_MEGABYTE@@ becomes a 1 MB value. */
+function page(file: string): Document {
+  const html = readFileSync(`tests/fixtures/pages/hubspot/${file}`, 'utf8').replace('@@ONE_MEGABYTE@@', 'megabyte '.repeat(116_509));
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+const read = (file: string, url: string): RecordCapture => {
+  const r = readHubspot(page(file), new URL(url));
+  expect(r).not.toBeNull();
+  expect(recordCaptureSchema.parse(r)).toEqual(r);
+  return r!;
+};
+const APP = 'https://app.hubspot.com/contacts/123456';
+
+describe('record URLs', () => {
+  it.each([
+    [`${APP}/record/0-3/9876543210`, 'deal', '9876543210'],
+    [`${APP}/record/0-3/9876543210/view/1`, 'deal', '9876543210'],
+    ['https://app-eu1.hubspot.com/contacts/123456/record/0-2/777', 'account', '777'],
+    [`${APP}/record/0-1/501`, 'contact', '501'],
+    [`${APP}/deal/42`, 'deal', '42'],
+    [`${APP}/company/777/`, 'account', '777'],
+    [`${APP}/contact/501`, 'contact', '501'],
+  ])('%s is a %s', (url, kind, id) => expect(hubspotRecordOf(new URL(url))).toMatchObject({ kind, id }));
+  it.each([
+    `${APP}/objects/0-3/views/all/list`,
+    `${APP}/record/0-5/1`,
+    'https://app.hubspot.com/reports-dashboard/123456/view/1',
+    'https://www.hubspot.com/contacts/123456/record/0-3/1',
+    'https://app.hubspot.com.evil.example/contacts/123456/record/0-3/1',
+  ])('%s is not a record page: null', (url) => expect(readHubspot(document, new URL(url))).toBeNull());
+});
+
+describe('HubSpot record pages', () => {
+  it.each([
+    {
+      file: 'deal.html',
+      url: `${APP}/record/0-3/9876543210`,
+      kind: 'deal',
+      fields: {
+        name: 'Acme Platform Renewal',
+        amountMinor: 840_000,
+        currency: 'EUR',
+        stage: 'Contract sent',
+        pipeline: 'Sales Pipeline',
+        closeOn: '2026-03-25',
+        ownerName: 'Maria Garcia',
+        nextStep: 'Send MSA redlines',
+        dealType: 'Existing Business',
+        accountName: 'Acme Corporation',
+        accountExternalId: '777',
+      },
+      missing: [],
+    },
+    {
+      file: 'deal-legacy.html',
+      url: `${APP}/deal/42`,
+      kind: 'deal',
+      fields: { name: 'Initech Pilot', amountMinor: 840_000, currency: 'USD', stage: 'Qualified to buy' },
+      missing: ['pipeline', 'closeOn', 'ownerName', 'nextStep', 'accountName', 'people'],
+    },
+    {
+      file: 'deal-es.html',
+      url: 'https://app-eu1.hubspot.com/contacts/123456/record/0-3/55',
+      kind: 'deal',
+      fields: {
+        name: 'Iberia Renovación 2026',
+        amountMinor: 840_000,
+        currency: 'EUR',
+        stage: 'Presentación programada',
+        pipeline: 'Pipeline de ventas',
+        closeOn: '2026-03-05',
+        ownerName: 'Carlos Ruiz',
+        nextStep: 'Enviar propuesta',
+        accountName: 'Iberia Logística S.L.',
+        accountExternalId: '778',
+      },
+      missing: [],
+    },
+    {
+      file: 'company.html',
+      url: `${APP}/record/0-2/777`,
+      kind: 'account',
+      fields: {
+        name: 'Acme Corporation',
+        website: 'https://www.acme.example',
+        domain: 'acme.example',
+        industry: 'Computer Software',
+        accountType: 'Customer',
+        ownerName: 'Maria Garcia',
+        city: 'Berlin',
+        country: 'Germany',
+      },
+      missing: [],
+    },
+    {
+      file: 'contact.html',
+      url: `${APP}/contact/501`,
+      kind: 'contact',
+      fields: {
+        name: 'Jane Doe',
+        title: 'VP Finance',
+        emails: ['jane.doe@acme.example', 'jdoe@acme-finance.example'],
+        phone: '+1 (415) 555-0199',
+        accountName: 'Acme Corporation',
+        accountExternalId: '777',
+      },
+      missing: [],
+    },
+  ])('$file: exact fields and missing', ({ file, url, kind, fields, missing }) => {
+    const r = read(file, url);
+    expect(r.site).toBe('hubspot');
+    expect(r.kind).toBe(kind);
+    expect(r.fields).toEqual(fields);
+    expect(r.missing.sort()).toEqual([...missing].sort());
+  });
+
+  it('reads the shown record, not the earlier one left hidden before it', () => {
+    const doc = page('deal.html');
+    expect(doc.querySelector('[data-test-id="highlight-record-label"]')?.textContent).toBe('Globex Expansion');
+    const r = readHubspot(doc, new URL(`${APP}/record/0-3/9876543210`))!;
+    expect(r.fields.name).toBe('Acme Platform Renewal');
+    expect(JSON.stringify(r)).not.toMatch(/Globex|Hank|Old Owner|120,000/);
+  });
+
+  it('associated contacts with their addresses; the associated company is the account', () => {
+    const r = read('deal.html', `${APP}/record/0-3/9876543210`);
+    expect(r.people).toEqual([
+      { name: 'Jane Doe', email: 'jane.doe@acme.example', role: null, title: null, externalId: '501' },
+      { name: 'Raj Patel', email: 'raj.patel@acme.example', role: null, title: null, externalId: '502' },
+    ]);
+  });
+
+  it('multi-currency: the deal amount in the deal currency, not the company-currency amount', () => {
+    const r = read('deal.html', `${APP}/record/0-3/9876543210`);
+    expect(r.raw['Amount in company currency']).toBe('$9,114.00');
+    expect([r.fields.amountMinor, r.fields.currency]).toEqual([840_000, 'EUR']);
+  });
+
+  it('a bare "$" amount takes the deal currency when it is a dollar currency', () => {
+    const doc = page('deal.html');
+    for (const el of doc.querySelectorAll('[data-selenium-test="property-input-amount"] .private-truncated-string__inner, [data-test-id="highlight-property-display-amount"] span')) el.textContent = '$8,400.00';
+    for (const el of doc.querySelectorAll('[data-selenium-test="property-input-deal_currency_code"] .private-truncated-string__inner')) el.textContent = 'AUD';
+    const r = readHubspot(doc, new URL(`${APP}/record/0-3/9876543210`))!;
+    expect([r.fields.amountMinor, r.fields.currency]).toEqual([840_000, 'AUD']);
+  });
+
+  it('an ambiguous D/M close date with no page locale is left out and listed', () => {
+    const doc = page('deal-es.html');
+    doc.documentElement.removeAttribute('lang');
+    // 17/2/2026 (the create date) still settles the order for every date on the record.
+    expect(readHubspot(doc, new URL(`${APP}/record/0-3/55`))!.fields.closeOn).toBe('2026-03-05');
+    for (const el of doc.querySelectorAll('[data-selenium-test="property-input-createdate"] .private-truncated-string__inner')) el.textContent = '2/2/2026';
+    const r = readHubspot(doc, new URL(`${APP}/record/0-3/55`))!;
+    expect(r.fields.closeOn).toBeUndefined();
+    expect(r.missing).toEqual(['closeOn']);
+  });
+
+  it('hostile content stays text: cleaned, capped, never run', () => {
+    const r = read('deal-hostile.html', `${APP}/record/0-3/66`);
+    expect(r.fields.name).toBe('Acme evil Deal 🚀');
+    expect(r.fields.stage).toBe('ปิดการขายได้ 🎉');
+    expect(r.fields.accountName).toBe('บริษัท ทดสอบ จำกัด 🙂');
+    expect([r.fields.amountMinor, r.fields.currency]).toEqual([100_000, 'THB']);
+    expect(r.fields.nextStep).toBe('<script>alert(1)</script><img src=x onerror=alert(2)> call back');
+    expect(r.raw['Deal description']!.length).toBe(2000);
+    expect(JSON.stringify(r)).not.toMatch(/pwned|\u202e/);
+  });
+
+  it('never throws: a broken DOM gives a partial capture', () => {
+    const broken = { querySelectorAll: () => { throw new Error('boom'); }, querySelector: () => { throw new Error('boom'); } } as unknown as ParentNode;
+    const r = readHubspot(broken, new URL(`${APP}/record/0-3/1`))!;
+    expect(recordCaptureSchema.parse(r).missing).toContain('name');
+  });
+});
