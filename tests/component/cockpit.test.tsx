@@ -13,7 +13,7 @@ const T0 = Date.now();
 function deal(id: string, over: Partial<Deal> = {}): Deal {
   return {
     id, createdAt: T0, updatedAt: T0, name: `Deal ${id}`, accountId: null, amountMinor: 100_000_00, currency: 'THB', stage: 'Closed Won',
-    status: 'won', probability: 1, forecastCategory: 'commit', type: 'new_business', createdOn: addDays(today, -30), closeOn: today,
+    status: 'won', probability: 1, forecastCategory: 'commit', type: 'new_business', typeLabel: null, createdOn: addDays(today, -30), closeOn: today,
     lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null, lineItems: [],
     provenance: null, sourceKey: null, lastTouchAt: null, lastMeetingAt: null, ...over,
   };

@@ -16,7 +16,7 @@ async function seed() {
   });
   await db.deals.add({
     id: 'deal-1', createdAt: T0, updatedAt: T0, name: 'ERP rollout phase 2', accountId: 'acc-1', amountMinor: 100_000_00, currency: 'THB',
-    stage: 'Proposal', status: 'open', probability: 0.5, forecastCategory: 'best_case', type: 'upsell', createdOn: '2026-10-01',
+    stage: 'Proposal', status: 'open', probability: 0.5, forecastCategory: 'best_case', type: 'upsell', typeLabel: null, createdOn: '2026-10-01',
     closeOn: '2026-12-15', lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null,
     lineItems: [], provenance: null, sourceKey: null, lastTouchAt: null, lastMeetingAt: null,
   });
