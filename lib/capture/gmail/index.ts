@@ -10,7 +10,6 @@ import {
   findEmail,
   first,
   isEmail,
-  isHiddenElement,
   isHiddenUpTo,
   line,
   makeAddress,
@@ -70,6 +69,7 @@ const HEADING = 'h2.hP, h2[data-thread-perm-id], h2[data-legacy-thread-id]';
 const VIEW = '[role="main"]';
 const THREAD_BOX = '.nH.if, .a98.iY, .PeIF1d, .nH.bkK';
 const ITEM = '[role="listitem"], .h7, .kv, .kQ, .kx';
+const MESSAGE = '.adn, .adf, [data-message-id], [data-legacy-message-id]';
 const MARKER = '[data-message-id], [data-legacy-message-id], [email], .gD, .g3, .adn, .adf';
 /** A message's body, quoted history, reply box: never a source of people. */
 const BODY = '.a3s, .ii, .gmail_quote, blockquote, .adP, .adO, .ip, .M9, [contenteditable="true"]';
@@ -80,7 +80,12 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
   const heading = all(root, HEADING).find((h) => !isHiddenUpTo(h));
   let view: Element | null = null;
   if (heading) {
-    view = heading.closest(VIEW) ?? heading.closest(THREAD_BOX) ?? heading.parentElement;
+    view = heading.closest(VIEW) ?? heading.closest(THREAD_BOX);
+    if (!view || !first(view, MESSAGE)) {
+      // Neither landmark found: the nearest ancestor of the heading that holds messages.
+      view = heading.parentElement;
+      while (view && !first(view, MESSAGE) && view.parentElement) view = view.parentElement;
+    }
   } else {
     missing.add('subject');
     view = all(root, VIEW).find((v) => !isHiddenUpTo(v) && first(v, '.adn, [data-message-id], [data-legacy-message-id]') !== null) ?? null;
@@ -145,7 +150,7 @@ function messageItems(view: Element): Element[] {
   if (items.length === 0) items = all(view, '.adn, .adf').filter((el) => !closestWithin(el, BODY, view));
   const set = new Set(items);
   return items.filter((el) => {
-    if (isHiddenElement(el)) return false;
+    if (isHiddenUpTo(el, view)) return false;
     for (let p = el.parentElement; p && p !== view; p = p.parentElement) if (set.has(p)) return false;
     return true;
   });

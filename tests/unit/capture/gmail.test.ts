@@ -96,6 +96,19 @@ describe('readGmail when the layout changed', () => {
     for (const m of expectMissing) expect(c.missing).toContain(m);
   });
 
+  it('no [role=main] and no known thread container: the heading\'s nearest ancestor holding messages, hidden views still skipped', () => {
+    const html = fixture('thread').replace(/ role="main"/g, '').replace(/class="a98 iY"/g, 'class="x"');
+    const c = read(html);
+    expect(c.messages.map((m) => m.id)).toEqual([
+      'msg-f:1790123456789012345',
+      '18d7c3a1b2e4f601',
+      'msg-f:1790123456789012999',
+      'msg-f:1790123456789013000',
+      'msg-f:1790123456789013100',
+    ]);
+    expect(c.messages.map((m) => m.from?.email)).not.toContain('stale@oldthread.example');
+  });
+
   it('every thread view hidden: no messages, subject and messages missing, no throw', () => {
     const html = fixture('thread').replace(/<div class="nH" role="main">/, '<div class="nH" role="main" hidden>');
     const c = read(html);
