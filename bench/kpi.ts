@@ -27,7 +27,7 @@ function median(xs: number[]): number {
 function floorLoop(book: Book): number {
   let acc = 0;
   const { deals, activities, leads } = book;
-  for (let i = 0; i < deals.length; i++) acc += deals[i]!.createdOn.length;
+  for (let i = 0; i < deals.length; i++) acc += (deals[i]!.createdOn?.length ?? 0);
   for (let i = 0; i < activities.length; i++) acc += activities[i]!.at;
   for (let i = 0; i < leads.length; i++) acc += leads[i]!.createdOn.length;
   return acc;

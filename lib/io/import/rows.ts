@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { unguardFormula } from '../csv/formula';
 import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '../../domain/dates';
 import { wordKey, type IsoDate, type Provenance } from '../../domain/primitives';
-import { cleanBlock, cleanLine, emailKey, nameKey, quoteValue } from '../../domain/text';
+import { emailKey, nameKey, quoteValue, stripInvisible } from '../../domain/text';
 import { naturalKeyOf, type MatchRule } from './identity';
 import {
   accountSchema,
@@ -244,15 +244,19 @@ class Columns {
     issues.push({ row: rowNo, column: this.column(field), value: quoteValue(this.raw(row, field), 80), message, params });
   }
 
-  /** A one-line value (name, stage, owner): invisible characters stripped, white space folded. */
+  /**
+   * A text value (name, stage, owner): invisible and control characters stripped (a bidi override
+   * would show a name reversed), inner spacing kept as written so an exported file reads back
+   * exactly; names are compared through nameKey, which folds spacing.
+   */
   text(row: readonly string[], field: string): string | null {
-    const v = cleanLine(this.raw(row, field));
+    const v = stripInvisible(this.raw(row, field)).trim();
     return v === '' ? null : v;
   }
 
-  /** Free text (notes): invisible characters stripped, lines kept. */
+  /** Free text (notes, subject): invisible characters stripped, everything else as written. */
   block(row: readonly string[], field: string): string {
-    return cleanBlock(this.raw(row, field));
+    return stripInvisible(this.raw(row, field));
   }
 
   /** A cached parse of one cell; `parse` runs once per distinct value (up to CACHE_LIMIT). */
@@ -924,7 +928,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     accountId: resolveAccount(ctx, accountRaw),
     amountMinor: amount?.minor ?? null,
     currency,
-    stage: cleanLine(stageRaw) || (status === 'won' ? 'Won' : status === 'lost' ? 'Lost' : 'Open'),
+    stage: stripInvisible(stageRaw) || (status === 'won' ? 'Won' : status === 'lost' ? 'Lost' : 'Open'),
     status,
     probability,
     forecastCategory: forecast,
