@@ -58,3 +58,48 @@ describe('import a CSV', () => {
     expect(await getDb().deals.count()).toBe(0);
   });
 });
+
+describe('import: matching, grouped warnings and undo', () => {
+  beforeEach(resetWorld);
+  const NO_IDS = ['Opportunity Name,Account Name,Stage,Amount', ...Array.from({ length: 30 }, (_, i) => `Renewal,Acme,Prospecting,${100 + i}`)].join('\n');
+
+  it('groups a warning repeated on every row into one line, asks about look-alike rows, and undoes an import', async () => {
+    const user = userEvent.setup();
+    renderPage(
+      <>
+        <ImportSection />
+        <ToastHost />
+      </>,
+    );
+    upload(NO_IDS, 'renewals.csv');
+    await user.click(await screen.findByTestId('import-preview'));
+    const plan = await screen.findByTestId('import-plan');
+    // 30 rows without a created date: one line, not thirty.
+    const warnings = within(plan).getByTestId('plan-warning-list');
+    expect(warnings.querySelectorAll('li')).toHaveLength(1);
+    expect(warnings).toHaveTextContent(/^30 rows \(2–31\): No created date: left unknown/);
+    // Thirty rows with the same name and account are thirty deals.
+    expect(within(plan).getByTestId('plan-creates')).toHaveTextContent('30 to create');
+    await user.click(within(plan).getByTestId('import-go'));
+    await waitFor(async () => expect(await getDb().deals.count()).toBe(30));
+
+    // The same file again: the preview says how it matched and lets the AE choose.
+    upload(NO_IDS, 'renewals.csv');
+    await user.click(await screen.findByTestId('import-preview'));
+    const again = await screen.findByTestId('plan-natural-matches');
+    expect(again).toHaveTextContent('30 rows look like records you already have (matched by name + account).');
+    expect(within(await screen.findByTestId('import-plan')).getByTestId('plan-updates')).toHaveTextContent('30 to update');
+    await user.click(within(again).getByLabelText('Import them as new records'));
+    await waitFor(() => expect(screen.getByTestId('plan-creates')).toHaveTextContent('30 to create'));
+    await user.click(within(again).getByLabelText('Update those records'));
+    await waitFor(() => expect(screen.getByTestId('plan-updates')).toHaveTextContent('30 to update'));
+
+    // Undo the first import from the list of recent imports.
+    const history = screen.getByTestId('import-history');
+    await user.click(await within(history).findByRole('button', { name: 'Undo the import of renewals.csv' }));
+    await user.click(within(history).getByRole('button', { name: 'Undo import' }));
+    await waitFor(async () => expect(await getDb().deals.count()).toBe(0));
+    expect(await getDb().accounts.count()).toBe(0);
+    expect(await within(history).findByText(/Undone/)).toBeInTheDocument();
+  });
+});

@@ -12,9 +12,10 @@ import { describeStorageError } from '../../../lib/io/backup/storage-error';
 import { readFileBytes } from '../../../lib/platform/download';
 import { useSettings } from '../../providers/SettingsContext';
 import { useToast } from '../../providers/toast';
+import { ImportHistory } from './ImportHistory';
+import { IssueGroups } from './IssueGroups';
 
 const ENCODINGS: EncodingChoice[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-874'];
-const REJECTS_SHOWN = 100;
 
 interface Loaded {
   fileName: string;
@@ -35,6 +36,11 @@ export function ImportSection() {
   const [entity, setEntity] = useState<ImportEntity>('deals');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dateFormats, setDateFormats] = useState<Record<string, DateFormat>>({});
+  // Rows without a record id that look like stored records: update them, or import them as new.
+  const [naturalMatches, setNaturalMatches] = useState<'update' | 'new'>('update');
+  // Column pickers list every header only once opened: a 10,000-column file would otherwise put
+  // hundreds of thousands of <option>s in the page.
+  const [openPickers, setOpenPickers] = useState<ReadonlySet<string>>(new Set());
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   // Date columns the AE was asked about; kept while they answer and preview again.
   const [asked, setAsked] = useState<ImportPlan['needsDateFormat']>([]);
@@ -50,6 +56,8 @@ export function ImportSection() {
     setProgress(null);
     setDateFormats({});
     setAsked([]);
+    setNaturalMatches('update');
+    setOpenPickers(new Set());
   }
 
   function mappingFor(parsed: ParsedCsv, e: ImportEntity, crm: Crm): ColumnMapping {
@@ -77,7 +85,7 @@ export function ImportSection() {
     }
   }
 
-  async function preview() {
+  async function preview(matchMode = naturalMatches) {
     if (!loaded) return;
     setBusy('previewing');
     setError(null);
@@ -94,6 +102,7 @@ export function ImportSection() {
         dateFormats,
         existing,
         newId: () => newId(),
+        naturalMatches: matchMode,
       });
       setPlan(p);
       if (p.needsDateFormat.length > 0) setAsked(p.needsDateFormat);
@@ -232,17 +241,21 @@ export function ImportSection() {
                       <select
                         id={`map-${f.field}`}
                         value={col ?? ''}
+                        onFocus={() => !openPickers.has(f.field) && setOpenPickers(new Set([...openPickers, f.field]))}
+                        onPointerDown={() => !openPickers.has(f.field) && setOpenPickers(new Set([...openPickers, f.field]))}
                         onChange={(e) => {
                           setMapping({ ...mapping, [f.field]: e.target.value === '' ? null : Number(e.target.value) });
                           setPlan(null);
                         }}
                       >
                         <option value="">{t('io.mapping.ignore')}</option>
-                        {headers.map((h, i) => (
-                          <option key={i} value={i}>
-                            {h}
-                          </option>
-                        ))}
+                        {headers.length <= 200 || openPickers.has(f.field)
+                          ? headers.map((h, i) => (
+                              <option key={i} value={i}>
+                                {h}
+                              </option>
+                            ))
+                          : col !== null && col !== undefined && <option value={col}>{headers[col]}</option>}
                       </select>
                     </td>
                     <td className="muted">{sample.slice(0, 60)}</td>
@@ -319,18 +332,35 @@ export function ImportSection() {
           {plan.unknownStages.length > 0 && (
             <p className="banner banner-warn">{t('io.preview.unknownStages', { stages: plan.unknownStages.map((s) => `${s.stage} (${s.count})`).join(', ') })}</p>
           )}
-          {plan.rejects.length > 0 && (
-            <>
-              {plan.rejects.length > REJECTS_SHOWN && <p className="help">{t('ioui.import.rejectsShown', { shown: REJECTS_SHOWN, count: fmt(plan.rejects.length) })}</p>}
-              <ul className="rejects" data-testid="plan-reject-list">
-                {plan.rejects.slice(0, REJECTS_SHOWN).map((r, i) => (
-                  <li key={i}>
-                    {t('io.preview.rejectLine', { row: r.row, column: r.column, value: r.value, message: t(r.message, r.params) })}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {plan.naturalMatches.count > 0 && (
+            <fieldset className="banner" data-testid="plan-natural-matches">
+              <legend>
+                {t('ioui.import.matches', {
+                  count: plan.naturalMatches.count,
+                  rules: Object.keys(plan.naturalMatches.byRule)
+                    .map((r) => t(`ioui.import.rule.${r}`))
+                    .join(', '),
+                })}
+              </legend>
+              {(['update', 'new'] as const).map((mode) => (
+                <label key={mode} className="check">
+                  <input
+                    type="radio"
+                    name="natural-matches"
+                    value={mode}
+                    checked={naturalMatches === mode}
+                    onChange={() => {
+                      setNaturalMatches(mode);
+                      void preview(mode);
+                    }}
+                  />{' '}
+                  {t(`ioui.import.matches.${mode}`)}
+                </label>
+              ))}
+            </fieldset>
           )}
+          <IssueGroups issues={plan.rejects} title={t('ioui.import.rejectsTitle')} testId="plan-reject-list" />
+          <IssueGroups issues={plan.warnings} title={t('ioui.import.warningsTitle')} testId="plan-warning-list" />
           {progress ? (
             <div>
               <progress max={progress.total || 1} value={progress.done} aria-label={t('ioui.import.progress', { done: fmt(progress.done), total: fmt(progress.total) })} />
@@ -345,6 +375,7 @@ export function ImportSection() {
           )}
         </div>
       )}
+      <ImportHistory />
     </section>
   );
 }
