@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { NextAction } from '../../lib/actions';
-import { partitionBook } from '../../lib/db';
 import type { ActivityKind } from '../../lib/domain/records';
 import { formatDate } from '../../lib/i18n/format';
 import { PERIOD_PRESETS, type PeriodPreset } from '../../lib/kpi';
@@ -14,6 +13,7 @@ import { KpiHeadline, KpiList } from './KpiList';
 import { NextActions } from './NextActions';
 import { useCockpitUi } from './store';
 import { useCockpit } from './useCockpit';
+import { useHealth } from './useHealth';
 import { downloadStats } from '../data/exportStats';
 import { addMonths } from '../../lib/domain/dates';
 import { useToast } from '../providers/toast';
@@ -33,9 +33,9 @@ export function CockpitApp() {
   const book = useBook();
   const now = useNow();
   const { preset, setPreset, custom, setCustom } = useCockpitUi();
-  // Records that fail their schema are kept out of the numbers and listed in a banner.
-  const checked = useMemo(() => (book ? partitionBook(book, { limit: 20 }) : undefined), [book]);
-  const data = useCockpit(ready ? checked?.valid : undefined, settings, now);
+  // Records that failed the stored-data check (run once per open) are kept out of the numbers and listed in a banner.
+  const { valid, health: checked } = useHealth(book);
+  const data = useCockpit(ready ? valid : undefined, settings, now);
   // Deal, account and lead names for the KPI drill-down (built once per change of the book).
   const nameOf = useMemo(() => {
     const names = new Map<string, string>();
