@@ -1,5 +1,5 @@
 import { cleanLine, emailKey } from '../domain/text';
-import { recordCaptureSchema, type CapturedPerson, type RecordCapture, type RecordField, type RecordFields } from './schema';
+import type { CapturedPerson, RecordCapture, RecordField, RecordFields } from './schema';
 
 /**
  * DOM helpers shared by the page readers (CRM record pages now, mail pages later). Pure and
@@ -46,6 +46,27 @@ export function query(root: ParentNode, selector: string): Element | null {
 /** The first match of `selector` that is not hidden (see isHidden); never simply the first match. */
 export function firstVisible(root: ParentNode, selector: string): Element | null {
   for (const el of queryAll(root, selector)) if (!isHidden(el)) return el;
+  return null;
+}
+
+/**
+ * Matches of several selectors, each run on its own, in the order given (not document order).
+ * A list of simple selectors run one by one uses the engine's fast paths (tag, class); the same
+ * list as one comma-separated selector is matched against every element for every part, which in
+ * Chromium costs about ten document walks.
+ */
+export function queryAllOf(root: ParentNode, selectors: readonly string[]): Element[] {
+  const out: Element[] = [];
+  for (const s of selectors) for (const el of queryAll(root, s)) if (!out.includes(el)) out.push(el);
+  return out;
+}
+
+/** The first visible match of the first selector (in order) that has one. */
+export function firstVisibleOf(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = firstVisible(root, s);
+    if (el) return el;
+  }
   return null;
 }
 
@@ -200,6 +221,7 @@ export function emailsIn(el: Element | null | undefined, max = 50): string[] {
     }
     add(addr);
   }
+  if (out.length >= max) return out;
   for (const m of textOf(el, 4000).matchAll(EMAIL_IN)) add(m[0]);
   return out;
 }
@@ -212,7 +234,9 @@ export function emailsIn(el: Element | null | undefined, max = 50): string[] {
  */
 export function definitionPairs(scope: ParentNode): Array<{ label: string; value: Element }> {
   const out: Array<{ label: string; value: Element }> = [];
-  for (const dt of queryAll(scope, 'dt, .slds-item_label')) {
+  let labels = queryAll(scope, 'dt');
+  if (labels.length === 0) labels = queryAll(scope, '.slds-item_label');
+  for (const dt of labels) {
     const dd = dt.nextElementSibling;
     if (!dd) continue;
     const label = cleanLine(textOf(dt, 400), 100).replace(/\s*:$/, '');
@@ -284,38 +308,95 @@ export function attempt(fn: () => void): void {
   }
 }
 
+/** Each field's kind and bounds, as recordFieldsSchema states them (tests parse every capture with the schema itself). */
+const FIELD_RULES: Record<RecordField, { kind: 'line'; max: number } | { kind: 'int' } | { kind: 'fraction' } | { kind: 'currency' } | { kind: 'date' } | { kind: 'status' } | { kind: 'emails' }> = {
+  name: { kind: 'line', max: 300 },
+  accountName: { kind: 'line', max: 300 },
+  accountExternalId: { kind: 'line', max: 100 },
+  amountMinor: { kind: 'int' },
+  currency: { kind: 'currency' },
+  stage: { kind: 'line', max: 200 },
+  pipeline: { kind: 'line', max: 200 },
+  probability: { kind: 'fraction' },
+  closeOn: { kind: 'date' },
+  nextStep: { kind: 'line', max: 500 },
+  ownerName: { kind: 'line', max: 200 },
+  dealType: { kind: 'line', max: 200 },
+  status: { kind: 'status' },
+  website: { kind: 'line', max: 500 },
+  domain: { kind: 'line', max: 253 },
+  industry: { kind: 'line', max: 200 },
+  accountType: { kind: 'line', max: 200 },
+  city: { kind: 'line', max: 200 },
+  country: { kind: 'line', max: 200 },
+  title: { kind: 'line', max: 200 },
+  emails: { kind: 'emails' },
+  phone: { kind: 'line', max: 50 },
+};
+
+const isLine = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
+
+function realDate(v: unknown): boolean {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
+function fieldOk(key: RecordField, v: unknown): boolean {
+  const rule = FIELD_RULES[key];
+  if (!rule) return false;
+  switch (rule.kind) {
+    case 'line':
+      return isLine(v, rule.max);
+    case 'int':
+      return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+    case 'fraction':
+      return typeof v === 'number' && v >= 0 && v <= 1;
+    case 'currency':
+      return typeof v === 'string' && /^[A-Z]{3}$/.test(v);
+    case 'date':
+      return realDate(v);
+    case 'status':
+      return v === 'open' || v === 'won' || v === 'lost';
+    case 'emails':
+      return Array.isArray(v) && v.length <= 50 && v.every((e) => isLine(e, 320));
+  }
+}
+
+const personOk = (p: CapturedPerson) =>
+  (p.name === null || isLine(p.name, 300)) &&
+  (p.email === null || isLine(p.email, 320)) &&
+  (p.role === null || isLine(p.role, 200)) &&
+  (p.title === null || isLine(p.title, 200)) &&
+  (p.externalId === null || isLine(p.externalId, 100));
+
 /**
- * The capture a reader returns, checked against the schema once more: a value the schema refuses
- * (a reader bug, never page text — that is cleaned before it gets here) is dropped and listed as
- * missing instead of failing the whole capture.
+ * The capture a reader returns, held to recordCaptureSchema's rules (a cheap check of the same
+ * bounds, not a zod parse: this runs on every page view, and the receiver parses with the schema
+ * anyway). A value that breaks a rule (a reader bug, never page text — that is cleaned before it
+ * gets here) is dropped and listed as missing instead of failing the whole capture.
  */
 export function finishRecord(
   d: RecordDraft,
   head: { site: RecordCapture['site']; kind: RecordCapture['kind']; url: URL; externalId: string },
 ): RecordCapture {
-  const capture: RecordCapture = {
+  const fields: RecordFields = {};
+  const missing = d.missing();
+  for (const [k, v] of Object.entries(d.fields) as Array<[RecordField, unknown]>) {
+    if (fieldOk(k, v)) (fields as Record<string, unknown>)[k] = v;
+    else if (!missing.includes(k)) missing.push(k);
+  }
+  return {
     type: 'record',
     site: head.site,
     kind: head.kind,
     url: head.url.href.slice(0, 4000),
-    externalId: cleanLine(head.externalId, 100),
-    fields: { ...d.fields },
+    externalId: cleanLine(head.externalId, 100) || '?',
+    fields,
     raw: { ...d.raw },
-    people: d.people.slice(0, 200),
-    missing: d.missing().slice(0, 100),
+    people: d.people.filter(personOk).slice(0, 200),
+    missing: missing.map((m) => m.slice(0, 100)),
   };
-  const r = recordCaptureSchema.safeParse(capture);
-  if (r.success) return capture;
-  const fields = capture.fields as Record<string, unknown>;
-  for (const issue of r.error.issues) {
-    const [top, key] = issue.path;
-    if (top === 'fields' && typeof key === 'string') {
-      delete fields[key];
-      if (!capture.missing.includes(key)) capture.missing.push(key);
-    } else if (top === 'people') capture.people = [];
-    else if (top === 'raw') capture.raw = {};
-  }
-  return capture;
 }
 
 // ---------------------------------------------------------------- values found by their label text
@@ -327,6 +408,8 @@ export function finishRecord(
  * ('<dt>Value</dt><dd>€8,400</dd>', '<div><span>Value</span></div><div>€8,400</div>'). The first
  * match of each key wins. One walk over the text nodes; no layout.
  */
+const combined = new WeakMap<object, RegExp>();
+
 export function labelledValues<K extends string>(
   scope: ParentNode,
   labels: Readonly<Record<K, RegExp>>,
@@ -334,12 +417,19 @@ export function labelledValues<K extends string>(
   const found = new Map<K, { label: string; value: Element }>();
   const keys = Object.keys(labels) as K[];
   const doc = docOf(scope);
-  if (!doc) return found;
+  if (!doc || keys.length === 0) return found;
+  // One test per text node: every label pattern in one alternation.
+  let any = combined.get(labels);
+  if (!any) {
+    any = new RegExp(`^(?:${keys.map((k) => `(?:${labels[k].source.replace(/^\^|\$$/g, '')})`).join('|')})$`, 'i');
+    combined.set(labels, any);
+  }
   const walker = doc.createTreeWalker(scope as Node, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n && found.size < keys.length; n = walker.nextNode()) {
     const raw = n.nodeValue ?? '';
-    if (raw.length > 80 || raw.trim() === '') continue;
+    if (raw.length > 80 || raw.length < 2) continue;
     const text = cleanLine(raw, 80).replace(/\s*:$/, '');
+    if (!any.test(text)) continue;
     const key = keys.find((k) => !found.has(k) && labels[k].test(text));
     if (key === undefined) continue;
     let el = n.parentElement;

@@ -1,5 +1,5 @@
 import { cleanLine } from '../../domain/text';
-import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryFirst, textOf, tileAround } from '../dom';
+import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, queryFirst, textOf, tileAround } from '../dom';
 import { currencyCodeOf, dateHead, domainOf, pageDateFormat, parseMoney, parsePageDate, parsePercent } from '../locale';
 import type { RecordCapture, RecordKind } from '../schema';
 
@@ -40,16 +40,19 @@ const OWN_PANES = [
   '[data-selenium-test$="-highlight-details"]',
   '[data-test-id="record-highlight-content"]',
   '[data-test-id="all-properties-panel"]',
-].join(', ');
-const ASSOC_PANE = '[data-test-id="records-right-sidebar"], #record-page-right-sidebar';
-const ASSOC_CARD = '[data-test-id^="card-wrapper-ASSOCIATION"], [data-card-type^="ASSOCIATION"], [data-selenium-test^="card-id-ASSOCIATION"]';
+];
+const ASSOC_PANES = ['[data-test-id="records-right-sidebar"]', '#record-page-right-sidebar'];
+const ASSOC_CARDS = ['[data-test-id^="card-wrapper-ASSOCIATION"]', '[data-card-type^="ASSOCIATION"]', '[data-selenium-test^="card-id-ASSOCIATION"]'];
 
 /** Visible panes, outermost only (a pane inside an already chosen one is skipped). */
-function visiblePanes(root: ParentNode, selector: string): Element[] {
+function visiblePanes(root: ParentNode, selectors: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (const el of queryAll(root, selector)) {
+  for (const el of queryAllOf(root, selectors)) {
     if (out.some((p) => p.contains(el))) continue;
-    if (!isHidden(el)) out.push(el);
+    if (isHidden(el)) continue;
+    // A pane holding an already chosen one replaces it (outermost wins whatever the selector order).
+    for (let i = out.length - 1; i >= 0; i--) if (el.contains(out[i]!)) out.splice(i, 1);
+    out.push(el);
   }
   return out;
 }
@@ -89,8 +92,10 @@ function cssEscape(s: string): string {
 /** Every property the record's own panes show, by internal name; the first shown wins. */
 function propsOf(panes: Element[]): Map<string, Prop> {
   const props = new Map<string, Prop>();
+  // Association cards inside the record's own panes (their property hooks belong to the associated record).
+  const cards = panes.flatMap((p) => queryAllOf(p, ASSOC_CARDS));
   const add = (el: Element, attr: string, prefix: string) => {
-    if (el.closest(ASSOC_CARD) || el.closest(ASSOC_PANE)) return;
+    if (cards.length && cards.some((c) => c.contains(el))) return;
     const id = el.getAttribute(attr) ?? '';
     if (!id.startsWith(prefix)) return;
     const name = id.slice(prefix.length);
@@ -234,9 +239,9 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
 }
 
 function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
-  const right = visiblePanes(root, ASSOC_PANE);
+  const right = visiblePanes(root, ASSOC_PANES);
   // Without the sidebar (older layouts), association cards wherever they are shown.
-  const scopes = right.length ? right : visiblePanes(root, ASSOC_CARD);
+  const scopes = right.length ? right : visiblePanes(root, ASSOC_CARDS);
   for (const scope of scopes) {
     if (kind !== 'account') {
       for (const a of queryAll(scope, COMPANY_LINK)) {

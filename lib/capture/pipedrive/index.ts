@@ -4,13 +4,14 @@ import {
   attempt,
   emailsIn,
   finishRecord,
-  firstVisible,
+  firstVisibleOf,
   hrefOf,
   labelledValues,
   lineOf,
   pageLang,
   query,
   queryAll,
+  queryFirst,
   textOf,
   tileAround,
 } from '../dom';
@@ -42,8 +43,7 @@ export function pipedriveRecordOf(url: URL): { kind: RecordKind; id: string } | 
 }
 
 /** The shown record's view: never a hidden earlier one. */
-const VIEW =
-  '[data-testid="detail-view"], [data-test="detail-view"], .detailView, [data-test="deal-details"], [data-test="person-details"], [data-test="organization-details"]';
+const VIEWS = ['.detailView', '[data-testid="detail-view"]', '[data-test="detail-view"]', '[data-test="deal-details"]', '[data-test="person-details"]', '[data-test="organization-details"]'];
 const TITLE = [
   '[data-testid="header-title"] [data-test="editable-input-content"]',
   '[data-testid="header-title"] [data-testid="editable-input-content"]',
@@ -95,7 +95,8 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
   if (kind === 'account') d.want('ownerName', 'people');
   if (kind === 'contact') d.want('accountName', 'emails', 'phone', 'ownerName');
 
-  const scope: ParentNode | null = firstVisible(root, VIEW) ?? firstVisible(root, 'main, [role="main"]') ?? (query(root, VIEW) ? null : root);
+  const scope: ParentNode | null =
+    firstVisibleOf(root, VIEWS) ?? firstVisibleOf(root, ['main', '[role="main"]']) ?? (queryFirst(root, VIEWS) ? null : root);
   if (!scope) return;
   const lang = pageLang(root);
 

@@ -7,6 +7,7 @@ import {
   finishRecord,
   hrefOf,
   isHidden,
+  queryAllOf,
   lineOf,
   linesOf,
   pageLang,
@@ -51,8 +52,9 @@ export function salesforceRecordOf(url: URL): { object: SfObject; kind: RecordKi
 // ---------------------------------------------------------------- the visible record
 
 const PAGE_HOST = '.oneContent, .tabContent, .oneConsoleTab';
-const RECORD_HOME =
-  'one-record-home-flexipage2, [data-aura-class~="oneRecordHomeFlexipage2Wrapper"], .oneRecordHomeFlexipage2Wrapper, records-record-home, force-record-home';
+const PAGE_HOSTS = ['.oneContent', '.tabContent', '.oneConsoleTab'];
+/** Record homes, most specific first; each is queried on its own (see queryAllOf). */
+const RECORD_HOMES = ['one-record-home-flexipage2', '.oneRecordHomeFlexipage2Wrapper', 'records-record-home', 'force-record-home'];
 
 /** Inside a page host Lightning is not showing: a `.oneContent` / console tab without `active`. */
 function inInactiveHost(el: Element): boolean {
@@ -68,9 +70,13 @@ function inInactiveHost(el: Element): boolean {
  * on a page with neither (a bare saved fragment), the root.
  */
 export function activeRecordRoot(root: ParentNode): ParentNode | null {
-  const homes = queryAll(root, RECORD_HOME);
+  let homes: Element[] = [];
+  for (const sel of RECORD_HOMES) {
+    homes = queryAll(root, sel);
+    if (homes.length) break;
+  }
   for (const h of homes) if (!inInactiveHost(h) && !isHidden(h)) return h;
-  const hosts = queryAll(root, PAGE_HOST);
+  const hosts = queryAllOf(root, PAGE_HOSTS);
   for (const h of hosts) if (h.classList.contains('active') && !inInactiveHost(h) && !isHidden(h)) return h;
   if (homes.length || hosts.length) return null;
   return root;
@@ -83,14 +89,23 @@ interface Item {
   api: string | null;
   label: string;
   value: Element;
+  /** The value's text, read once (textOf, uncleaned, capped). */
+  text: string;
 }
+
+const ITEM_TEXT_MAX = 8000;
+const item = (api: string | null, label: string, value: Element): Item => ({ api, label, value, text: textOf(value, ITEM_TEXT_MAX) });
+/** An item's value as one clean line of at most `max`. */
+const lineOfItem = (it: Item, max: number) => cleanLine(it.text.length > max * 4 + 256 ? it.text.slice(0, max * 4 + 256) : it.text, max);
 
 const SELECTION = '[data-target-selection-name^="sfdc:RecordField."]';
 
 function apiOf(item: Element): string | null {
-  const holder = item.matches(SELECTION) ? item : (item.closest(SELECTION) ?? query(item, SELECTION));
-  const sel = holder?.getAttribute('data-target-selection-name');
-  if (!sel) return null;
+  // On the item itself, a wrapper a few levels up, or inside it: attribute reads, no ancestor walk to the root.
+  let sel: string | null = null;
+  for (let n: Element | null = item, i = 0; n && i < 4 && !sel; n = n.parentElement, i++) sel = n.getAttribute('data-target-selection-name');
+  if (!sel) sel = query(item, SELECTION)?.getAttribute('data-target-selection-name') ?? null;
+  if (!sel || !sel.startsWith('sfdc:RecordField.')) return null;
   const last = sel.slice(sel.lastIndexOf('.') + 1);
   return last || null;
 }
@@ -102,12 +117,12 @@ function itemsOf(scope: ParentNode): Item[] {
     const labelEl = query(h, '.slds-text-title, p[title]');
     const label = cleanLine(labelEl?.getAttribute('title') || textOf(labelEl, 400), 100);
     const value = query(h, '.fieldComponent') ?? labelEl?.nextElementSibling ?? null;
-    if (label && value) items.push({ api: apiOf(h), label, value });
+    if (label && value) items.push(item(apiOf(h), label, value));
   }
   for (const it of queryAll(scope, 'records-record-layout-item')) {
     const label = cleanLine(it.getAttribute('field-label') || textOf(query(it, '.test-id__field-label'), 400), 100);
     const value = queryFirst(it, ['[data-output-element-id="output-field"]', '.test-id__field-value', '.slds-form-element__static']);
-    if (label && value) items.push({ api: apiOf(it), label, value });
+    if (label && value) items.push(item(apiOf(it), label, value));
   }
   // Aura record layouts (older orgs, some objects): .test-id__field-label beside .test-id__field-value.
   for (const l of queryAll(scope, '.test-id__field-label')) {
@@ -115,7 +130,7 @@ function itemsOf(scope: ParentNode): Item[] {
     const box = l.closest('.slds-form-element, .forcePageBlockItem') ?? l.parentElement?.parentElement ?? null;
     const value = box ? query(box, '.test-id__field-value') : null;
     const label = cleanLine(textOf(l, 400), 100);
-    if (label && value) items.push({ api: box ? apiOf(box) : null, label, value });
+    if (label && value) items.push(item(box ? apiOf(box) : null, label, value));
   }
   return items;
 }
@@ -177,21 +192,22 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, object: SfObject
   if (!scope) return;
   const lang = pageLang(root);
   const items = itemsOf(scope);
-  for (const it of items) d.addRaw(it.label, textOf(it.value, 8000));
+  for (const it of items) d.addRaw(it.label, it.text);
   const f = new Fields(items);
   const text = (apis: string[], labels: RegExp[], max: number) => {
     const it = f.find(apis, labels);
-    return it ? lineOf(it.value, max) : '';
+    return it ? lineOfItem(it, max) : '';
   };
 
   // The record's title: the highlights panel's primary field; else the Name field.
   attempt(() => {
-    const primary = queryFirst(scope, ['records-highlights2 [slot="primaryField"]', '[slot="primaryField"]', 'records-highlights2 h1', 'h1 .uiOutputText', '.slds-page-header__title']);
+    const hl = query(scope, 'records-highlights2');
+    const primary = (hl && queryFirst(hl, ['[slot="primaryField"]', 'h1'])) ?? queryFirst(scope, ['[slot="primaryField"]', '.slds-page-header__title', 'h1']);
     d.set('name', lineOf(primary, 300) || text(['Name'], [L('(opportunity |account |contact |lead )?name')], 300));
   });
 
   // Dates: every date-looking value of the record settles the page's format together.
-  const dateValues = items.map((it) => textOf(it.value, 200)).filter((v) => dateHead(v) !== null);
+  const dateValues = items.map((it) => it.text.slice(0, 200)).filter((v) => dateHead(v) !== null);
   const dateFormat = pageDateFormat(dateValues, lang);
 
   if (kind === 'deal') {
@@ -205,7 +221,7 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, object: SfObject
     });
     attempt(() => {
       const amount = f.find(['Amount'], [L('amount')]);
-      const money = amount ? parseMoney(textOf(amount.value, 400), lang) : null;
+      const money = amount ? parseMoney(amount.text.slice(0, 400), lang) : null;
       if (money) {
         d.set('amountMinor', money.minor);
         d.set('currency', money.currency);
@@ -214,12 +230,12 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, object: SfObject
     attempt(() => d.set('stage', text(['StageName'], [L('stage')], 200)));
     attempt(() => {
       const p = f.find(['Probability'], [/^probability/i]);
-      const v = p ? parsePercent(lineOf(p.value, 50), lang) : null;
+      const v = p ? parsePercent(lineOfItem(p, 50), lang) : null;
       if (v !== null) d.set('probability', v);
     });
     attempt(() => {
       const c = f.find(['CloseDate'], [L('close date')]);
-      if (c) d.set('closeOn', parsePageDate(textOf(c.value, 200), dateFormat));
+      if (c) d.set('closeOn', parsePageDate(c.text.slice(0, 200), dateFormat));
     });
     attempt(() => d.set('nextStep', text(['NextStep'], [L('next step')], 500)));
     attempt(() => d.set('dealType', text(['Type'], [L('(opportunity )?type')], 200)));
@@ -280,19 +296,20 @@ function readOwner(d: RecordDraft, f: Fields, url: URL): void {
 
 // ---------------------------------------------------------------- contact roles
 
-const ROLE_LIST =
-  'lst-related-list-single-container, force-related-list-single-container, .forceRelatedListSingleContainer, article[aria-label]';
+const ROLE_LISTS = ['lst-related-list-single-container', 'force-related-list-single-container', '.forceRelatedListSingleContainer', 'article[aria-label]'];
 // Column labels as Salesforce translates them (English, Spanish, French, German, Italian, Portuguese, Thai, Japanese).
 const ROLE_LABEL = /^(role|funci[oó]n|r[oô]le|rolle|ruolo|papel|fun[cç][aã]o|บทบาท|ロール|役割)$/i;
 const TITLE_LABEL = /^(title|cargo|puesto|titre|fonction|titel|position|titolo|t[ií]tulo|ตำแหน่ง|役職)$/i;
-const CONTACT_LINK = 'a[href*="/lightning/r/Contact/"], a[href*="/lightning/r/003"], a[data-recordid^="003"]';
+const CONTACT_LINKS = ['a[href*="/lightning/r/Contact/"]', 'a[href*="/lightning/r/003"]', 'a[data-recordid^="003"]'];
 
 /** The Contact Roles related list: its header links to …/related/OpportunityContactRoles/view (any language), or it is labelled so. */
 function contactRolesList(scope: ParentNode): Element | null {
-  for (const l of queryAll(scope, ROLE_LIST)) {
-    if (query(l, 'a[href*="/related/OpportunityContactRoles/"]')) return l;
-    const label = l.getAttribute('aria-label') ?? l.getAttribute('title') ?? '';
-    if (/contact roles/i.test(label)) return l;
+  for (const sel of ROLE_LISTS) {
+    for (const l of queryAll(scope, sel)) {
+      if (query(l, 'a[href*="/related/OpportunityContactRoles/"]')) return l;
+      const label = l.getAttribute('aria-label') ?? l.getAttribute('title') ?? '';
+      if (/contact roles/i.test(label)) return l;
+    }
   }
   return null;
 }
@@ -305,11 +322,13 @@ function readContactRoles(d: RecordDraft, scope: ParentNode, url: URL): void {
   if (rows.length === 0) rows = queryAll(list, 'lst-related-preview-card');
   if (rows.length === 0) rows = queryAll(list, 'article.slds-tile, li.slds-item');
   for (const row of rows) {
-    const link = query(row, CONTACT_LINK);
+    const link = queryFirst(row, CONTACT_LINKS);
     if (!link) continue;
+    const cells = queryAll(row, '[data-label]');
+    const pairs = cells.length ? [] : definitionPairs(row);
     const cell = (re: RegExp): string | null => {
-      for (const c of queryAll(row, '[data-label]')) if (re.test(c.getAttribute('data-label') ?? '')) return lineOf(c, 200) || null;
-      for (const p of definitionPairs(row)) if (re.test(p.label)) return lineOf(p.value, 200) || null;
+      for (const c of cells) if (re.test(c.getAttribute('data-label') ?? '')) return lineOf(c, 200) || null;
+      for (const p of pairs) if (re.test(p.label)) return lineOf(p.value, 200) || null;
       return null;
     };
     const data = link.getAttribute('data-recordid');
