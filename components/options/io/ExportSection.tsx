@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { getDb, readBook } from '../../../lib/db';
 import { addMonths, localDateOf } from '../../../lib/domain/dates';
 import { EXPORT_GRANULARITIES, type ExportGranularity } from '../../../lib/io/export/periods';
+import { checkExportRange, ExportRangeError, RANGE_FIRST_DAY, RANGE_LAST_DAY } from '../../../lib/io/export/range';
+import type { StatsProgress } from '../../../lib/io/export/stats';
 import { exportFileName, RAW_TABLES, rawCsvs, type RawTable } from '../../../lib/io/export/raw';
 import { bookDateRange } from '../../../lib/io/export/stats-book';
 import { downloadText } from '../../../lib/platform/download';
@@ -18,16 +20,32 @@ export function ExportSection() {
   const [to, setTo] = useState(today);
   const [granularity, setGranularity] = useState<ExportGranularity>('month');
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<StatsProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
 
-  async function exportStats(range?: { from: string; to: string }) {
+  async function exportStats() {
     setError(null);
+    if (running.current) return;
+    // The one range check (lib/io/export/range.ts): a day outside 1900–2200 or too many rows is refused
+    // here with the reason, before any work.
+    const check = checkExportRange(from, to, granularity, settings.fiscalYearStartMonth);
+    if (!check.ok) {
+      setError(t(check.key, check.params));
+      return;
+    }
+    const ac = new AbortController();
+    running.current = ac;
+    setProgress({ done: 0, total: check.rows });
     try {
-      const r = range ?? { from, to };
-      if (!r.from || !r.to || r.from > r.to) throw new Error(`${t('ioui.export.from')} > ${t('ioui.export.to')}`);
-      const rows = await downloadStats(settings, r, granularity, today);
+      const rows = await downloadStats(settings, { from, to }, granularity, today, { signal: ac.signal, onProgress: setProgress });
       show(t('io.out.done', { count: rows.toLocaleString(locale) }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (ac.signal.aborted) setError(t('io.out.cancelled'));
+      else if (e instanceof ExportRangeError) setError(t(e.key, e.params));
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      running.current = null;
+      setProgress(null);
     }
   }
 
@@ -50,11 +68,11 @@ export function ExportSection() {
       <div className="row">
         <div className="field">
           <label htmlFor="export-from">{t('ioui.export.from')}</label>
-          <input id="export-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input id="export-from" type="date" min={RANGE_FIRST_DAY} max={RANGE_LAST_DAY} value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="export-to">{t('ioui.export.to')}</label>
-          <input id="export-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <input id="export-to" type="date" min={RANGE_FIRST_DAY} max={RANGE_LAST_DAY} value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="export-granularity">{t('io.out.stats.granularity')}</label>
@@ -68,9 +86,20 @@ export function ExportSection() {
         </div>
       </div>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void exportStats()} data-testid="export-stats">
+        <button type="button" className="primary" onClick={() => void exportStats()} disabled={progress !== null} data-testid="export-stats">
           {t('ioui.export.stats')}
         </button>
+        {progress && (
+          <>
+            <progress max={progress.total} value={progress.done} aria-label={t('io.out.progress', { done: progress.done, total: progress.total })} />
+            <span role="status" data-testid="export-progress">
+              {t('io.out.progress', { done: progress.done.toLocaleString(locale), total: progress.total.toLocaleString(locale) })}
+            </span>
+            <button type="button" onClick={() => running.current?.abort()} data-testid="export-cancel">
+              {t('io.out.cancel')}
+            </button>
+          </>
+        )}
         <button
           type="button"
           onClick={async () => {

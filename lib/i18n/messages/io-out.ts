@@ -23,6 +23,18 @@ export const ioOutMessages = defineMessages(
     'io.out.formula_note':
       "Text that starts with = + - or @ gets a leading ' so spreadsheets show it as text instead of running it as a formula.",
     'io.out.done': 'Exported {count} rows.',
+    'io.out.progress': 'Computing row {done} of {total}…',
+    'io.out.cancel': 'Cancel',
+    'io.out.cancelled': 'Export cancelled; nothing was downloaded.',
+    'io.out.range.notDate': '{value} is not a date written YYYY-MM-DD.',
+    'io.out.range.years': '{value} is outside the dates a report can cover ({first} to {last}).',
+    'io.out.range.reversed': 'The range ends ({to}) before it starts ({from}).',
+    'io.out.range.tooManyMonths':
+      '{from} to {to} is {count} months; one export has at most {max} rows ({years} years). Choose a shorter range, or one row per quarter or year.',
+    'io.out.range.tooManyQuarters':
+      '{from} to {to} is {count} quarters; one export has at most {max} rows ({years} years). Choose a shorter range, or one row per year.',
+    'io.out.range.tooManyYears':
+      '{from} to {to} is {count} years; one export has at most {max} rows. Choose a shorter range.',
 
     'io.backup.title': 'Backup and restore',
     'io.backup.create': 'Download a backup',
@@ -75,6 +87,17 @@ export const ioOutMessages = defineMessages(
     'io.out.formula_note':
       "ข้อความที่ขึ้นต้นด้วย = + - หรือ @ จะมีเครื่องหมาย ' นำหน้า เพื่อให้โปรแกรมสเปรดชีตแสดงเป็นข้อความ ไม่ใช่คำนวณเป็นสูตร",
     'io.out.done': 'ส่งออกแล้ว {count} แถว',
+    'io.out.progress': 'กำลังคำนวณแถวที่ {done} จาก {total}…',
+    'io.out.cancel': 'ยกเลิก',
+    'io.out.cancelled': 'ยกเลิกการส่งออกแล้ว ไม่ได้ดาวน์โหลดไฟล์',
+    'io.out.range.notDate': '{value} ไม่ใช่วันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)',
+    'io.out.range.years': '{value} อยู่นอกช่วงวันที่ที่รายงานครอบคลุมได้ ({first} ถึง {last})',
+    'io.out.range.reversed': 'วันสิ้นสุด ({to}) อยู่ก่อนวันเริ่มต้น ({from})',
+    'io.out.range.tooManyMonths':
+      '{from} ถึง {to} คือ {count} เดือน การส่งออกหนึ่งครั้งมีได้ไม่เกิน {max} แถว ({years} ปี) โปรดเลือกช่วงที่สั้นลง หรือหนึ่งแถวต่อไตรมาสหรือต่อปี',
+    'io.out.range.tooManyQuarters':
+      '{from} ถึง {to} คือ {count} ไตรมาส การส่งออกหนึ่งครั้งมีได้ไม่เกิน {max} แถว ({years} ปี) โปรดเลือกช่วงที่สั้นลง หรือหนึ่งแถวต่อปี',
+    'io.out.range.tooManyYears': '{from} ถึง {to} คือ {count} ปี การส่งออกหนึ่งครั้งมีได้ไม่เกิน {max} แถว โปรดเลือกช่วงที่สั้นลง',
 
     'io.backup.title': 'สำรองและกู้คืนข้อมูล',
     'io.backup.create': 'ดาวน์โหลดไฟล์สำรองข้อมูล',

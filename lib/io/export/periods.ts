@@ -1,6 +1,7 @@
 import { addDays, addMonths } from '../../domain/dates';
 import type { IsoDate } from '../../domain/primitives';
 import type { Period } from '../../kpi/period';
+import { checkExportRange, ExportRangeError, periodCount } from './range';
 
 export type { Period };
 
@@ -34,7 +35,14 @@ export function periodStartOf(
   return addMonths(firstOfMonth, -offset);
 }
 
-/** Consecutive periods covering `from`..`to` inclusive (empty when `to` is before `from`). */
+/**
+ * Consecutive periods covering `from`..`to` inclusive (empty when `to` is before `from`).
+ * Throws ExportRangeError for a range checkExportRange refuses (a day outside 1900–2200, more
+ * than MAX_PERIOD_ROWS rows): callers check first and show the reason; this is the backstop.
+ * The loop runs a counted number of times, never "until the start passes `to`" — comparing days
+ * as text breaks past year 9999 ('10000-01-01' < '9999-12-31'), which is how a range in 9999
+ * once ran without end.
+ */
 export function periodsInRange(
   from: IsoDate,
   to: IsoDate,
@@ -44,16 +52,20 @@ export function periodsInRange(
   if (!Number.isInteger(fiscalYearStartMonth) || fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
     throw new RangeError(`fiscalYearStartMonth must be 1..12, got ${fiscalYearStartMonth}`);
   }
-  if (to < from) return [];
+  const check = checkExportRange(from, to, granularity, fiscalYearStartMonth);
+  if (!check.ok) {
+    if (check.key === 'io.out.range.reversed') return [];
+    throw new ExportRangeError(check.key, check.params);
+  }
   if (granularity === 'all') return [{ start: from, end: to }];
   const step = MONTHS_PER[granularity];
+  const first = periodStartOf(from, granularity, fiscalYearStartMonth);
+  const n = periodCount(from, to, granularity, fiscalYearStartMonth);
   const out: Period[] = [];
-  let start = periodStartOf(from, granularity, fiscalYearStartMonth);
-  while (start <= to) {
-    const next = addMonths(start, step);
-    const end = addDays(next, -1);
+  for (let i = 0; i < n; i++) {
+    const start = addMonths(first, i * step);
+    const end = addDays(addMonths(first, (i + 1) * step), -1);
     out.push({ start: start < from ? from : start, end: end > to ? to : end });
-    start = next;
   }
   return out;
 }
