@@ -1,5 +1,6 @@
 import { actionsMessages } from './messages/actions';
 import { commonMessages } from './messages/common';
+import { importReasonMessages } from './messages/import-reasons';
 import { ioMessages } from './messages/io';
 import { ioOutMessages } from './messages/io-out';
 import { iouiMessages } from './messages/ioui';
@@ -9,7 +10,7 @@ import { kpiMessages } from './messages/kpi';
 export const LANGUAGES = ['en', 'th'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages];
+const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages];
 
 export const catalogs: Record<Language, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

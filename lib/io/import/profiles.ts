@@ -1,4 +1,5 @@
 import { IMPORT_ENTITIES, IMPORT_FIELDS, type ColumnMapping, type FieldKind, type ImportEntity } from './fields';
+import { quoteCell } from './reasons';
 import { detectDateFormat, isEmail, parseAmount, parseDate, parseDecimal, type DateDetection } from './values';
 
 /**
@@ -602,4 +603,64 @@ export function applyMapSpec(
     mapping[field] = i;
   }
   return { ok: true, mapping };
+}
+
+// ---------------------------------------------------------------- duplicate header names
+
+/** Spreadsheet letter of a 0-based column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A header row with one name on several columns, as data for the preview and the CLI. */
+export interface HeaderWarning {
+  /** i18n key of lib/i18n/messages/import-reasons.ts: 'io.header.duplicate' or 'io.header.duplicateUnused'. */
+  key: 'io.header.duplicate' | 'io.header.duplicateUnused';
+  /** name: the header as written in the first column (quoted short); columns: "C, F" (letters); used: the letter mapped ('' for none). */
+  params: { name: string; columns: string; used: string };
+  /** 0-based indexes of the columns sharing the name, in file order. */
+  columns: number[];
+  /** The index the mapping reads, or null when it reads none of them. */
+  used: number | null;
+}
+
+/**
+ * Columns whose headers are the same name (compared as the mapping compares them, after
+ * normalizeHeader: "Amount" and "amount " are one name), with the column the mapping reads.
+ * Names map to the first such column (aliases, a stored mapping, `--map amount=Amount`), so the
+ * others are silently left out; this says which one is used. A mapping that reads two of them
+ * for different fields is the AE's choice, and gets no warning.
+ */
+export function duplicateHeaderWarnings(headers: readonly string[], mapping: ColumnMapping): HeaderWarning[] {
+  const groups = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key === '') return;
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  const mapped = new Set<number>();
+  for (const i of Object.values(mapping)) if (i !== null && i !== undefined) mapped.add(i);
+  const out: HeaderWarning[] = [];
+  for (const cols of groups.values()) {
+    if (cols.length < 2) continue;
+    const usedCols = cols.filter((i) => mapped.has(i));
+    if (usedCols.length > 1) continue;
+    const used = usedCols[0] ?? null;
+    out.push({
+      key: used === null ? 'io.header.duplicateUnused' : 'io.header.duplicate',
+      params: { name: quoteCell(headers[cols[0]!]!), columns: cols.map(columnLetter).join(', '), used: used === null ? '' : columnLetter(used) },
+      columns: cols,
+      used,
+    });
+  }
+  return out;
 }

@@ -33,6 +33,22 @@ export const DATE_FORMATS = [
 ] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
+/** How each format is written, for "Not a date: expected D/M/YYYY" (io.reason.badDate). */
+export const DATE_FORMAT_PATTERN: Readonly<Record<DateFormat, string>> = {
+  iso: 'YYYY-MM-DD',
+  ymd_slash: 'YYYY/MM/DD',
+  mdy: 'M/D/YYYY',
+  dmy: 'D/M/YYYY',
+  dmy_dot: 'D.M.YYYY',
+  mdy_dash: 'M-D-YYYY',
+  dmy_dash: 'D-M-YYYY',
+  d_mon_y: 'D Mon YYYY',
+  mon_d_y: 'Mon D, YYYY',
+};
+
+/** A cell that does not have the column's date shape: the reason names the shape expected. */
+const badDate = <T>(format: DateFormat): ValueResult<T> => fail('io.reason.badDate', { format, expected: DATE_FORMAT_PATTERN[format] });
+
 export type DateDetection =
   | { ambiguous: false; format: DateFormat; buddhistEra: boolean }
   | { ambiguous: true; candidates: DateFormat[]; buddhistEra: boolean };
@@ -149,7 +165,7 @@ export function parseDate(value: string, format: DateFormat): ValueResult<IsoDat
     case 'iso':
     case 'ymd_slash':
       match = RE_YMD.exec(v);
-      if (!match || (match[2] === '-') !== (format === 'iso')) return fail('io.reject.badDate', { format });
+      if (!match || (match[2] === '-') !== (format === 'iso')) return badDate(format);
       y = ceYear(+match[1]!, 4);
       m = +match[3]!;
       d = +match[4]!;
@@ -161,7 +177,7 @@ export function parseDate(value: string, format: DateFormat): ValueResult<IsoDat
     case 'dmy_dash': {
       match = RE_NUM.exec(v);
       const sep = format === 'dmy_dot' ? '.' : format === 'mdy' || format === 'dmy' ? '/' : '-';
-      if (!match || match[2] !== sep) return fail('io.reject.badDate', { format });
+      if (!match || match[2] !== sep) return badDate(format);
       const dayFirst = format.startsWith('d');
       d = +(dayFirst ? match[1]! : match[3]!);
       m = +(dayFirst ? match[3]! : match[1]!);
@@ -171,7 +187,7 @@ export function parseDate(value: string, format: DateFormat): ValueResult<IsoDat
     case 'd_mon_y': {
       match = RE_D_MON_Y.exec(v);
       const month = match ? monthOf(match[2]!) : undefined;
-      if (!match || !month) return fail('io.reject.badDate', { format });
+      if (!match || !month) return badDate(format);
       d = +match[1]!;
       m = month;
       y = ceYear(+match[3]!, match[3]!.length);
@@ -180,16 +196,16 @@ export function parseDate(value: string, format: DateFormat): ValueResult<IsoDat
     case 'mon_d_y': {
       match = RE_MON_D_Y.exec(v);
       const month = match ? monthOf(match[1]!) : undefined;
-      if (!match || !month) return fail('io.reject.badDate', { format });
+      if (!match || !month) return badDate(format);
       d = +match[2]!;
       m = month;
       y = ceYear(+match[3]!, 4);
       break;
     }
   }
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    return fail('io.reject.notRealDate');
-  }
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return fail('io.reject.notRealDate');
+  // A real day outside the years any deal is in: often a CRM's "no date" placeholder (9999-12-31).
+  if (y < 1900 || y > 2200) return fail('io.reason.dateYears', { first: 1900, last: 2200 });
   return ok(`${y}-${pad2(m)}-${pad2(d)}`);
 }
 

@@ -6,6 +6,8 @@ import { parseCsv } from '../../../../lib/io/csv/parse';
 import type { ImportEntity } from '../../../../lib/io/import/fields';
 import { proposeMapping } from '../../../../lib/io/import/profiles';
 import { buildImport, cellText, type ImportOptions } from '../../../../lib/io/import/rows';
+import { quoteCell, reasonOfIssue } from '../../../../lib/io/import/reasons';
+import { translate } from '../../../../lib/i18n';
 import { DEFAULT_STAGE_RULES } from '../../../../lib/settings/schema';
 
 const NOW = Date.UTC(2026, 10, 28, 3, 0);
@@ -161,5 +163,56 @@ describe('activity outcomes', () => {
     const r = run(['Rescheduled']);
     expect(r.outcomes).toEqual([null]);
     expect(r.warnings).toEqual([{ row: 2, column: 'Outcome', value: 'Rescheduled', message: 'io.warn.unknownOutcome', params: {} }]);
+  });
+});
+
+describe('reasonOfIssue: reasons for people, not validators', () => {
+  const T = Date.UTC(2026, 0, 1);
+  const deal = (over: Partial<Record<string, unknown>>) => ({
+    id: 'd1', createdAt: T, updatedAt: T, name: 'Deal', accountId: null, amountMinor: 100, currency: 'THB', stage: 'Won',
+    status: 'won', probability: 1, forecastCategory: 'omitted', type: 'new_business', createdOn: '2026-01-01', closeOn: '2026-01-02', ...over,
+  });
+  async function reasonFor(over: Partial<Record<string, unknown>>, field: string, lang: 'en' | 'th' = 'en') {
+    const r = dealSchema.safeParse(deal(over));
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues[0]!;
+    const reason = reasonOfIssue(issue, field);
+    return { ...reason, text: translate(lang, reason.key, reason.params) };
+  }
+
+  it('a name over 300 characters', async () => {
+    expect(await reasonFor({ name: 'x'.repeat(301) }, 'name')).toEqual({ key: 'io.reason.tooLong', params: { max: 300 }, text: 'Longer than 300 characters.' });
+    expect((await reasonFor({ name: 'x'.repeat(301) }, 'name', 'th')).text).toBe('ยาวเกิน 300 ตัวอักษร');
+  });
+
+  it('an empty name, a bad date, a bad currency, a probability out of range, an unknown status', async () => {
+    expect((await reasonFor({ name: '' }, 'name')).text).toBe('Empty; this column needs a value.');
+    expect((await reasonFor({ closeOn: '2026/01/02' }, 'close')).text).toBe('Not a date: expected YYYY-MM-DD.');
+    expect((await reasonFor({ closeOn: '2026-02-30' }, 'close')).text).toBe('Not a real calendar date.');
+    expect((await reasonFor({ currency: 'thb' }, 'currency')).text).toBe('Not a currency code (such as THB or USD).');
+    expect((await reasonFor({ probability: 1.5 }, 'probability')).text).toBe('Not a probability between 0 and 100%.');
+    expect((await reasonFor({ status: 'maybe' }, 'status')).text).toBe('Not one of: open, won, lost.');
+    expect((await reasonFor({ amountMinor: 1.5 }, 'amount')).key).toBe('io.reason.amountRange');
+  });
+
+  it('no reason repeats the validator\'s words', async () => {
+    for (const [over, field] of [
+      [{ name: 'x'.repeat(301) }, 'name'],
+      [{ stage: 'y'.repeat(201) }, 'stage'],
+      [{ probability: -1 }, 'probability'],
+      [{ closeOn: 'soon' }, 'close'],
+    ] as const) {
+      const { text } = await reasonFor(over, field);
+      expect(text).not.toMatch(/Too big|Too small|Invalid|expected string|<=|>=/);
+    }
+  });
+
+  it('quoteCell cuts a 5 MB value to 40 characters without reading all of it', async () => {
+    const huge = 'ก'.repeat(5 * 1024 * 1024);
+    const q = quoteCell(huge);
+    expect(q).toBe(`${'ก'.repeat(39)}…`);
+    expect(quoteCell(' Acme\tCorp ')).toBe('Acme Corp');
+    // A prefix of invisible characters still shows the cut.
+    expect(quoteCell('\u200b'.repeat(400) + 'tail'.repeat(100))).toMatch(/…$/);
   });
 });

@@ -3,6 +3,8 @@ import { decodeBytes } from '../../../../lib/io/csv/decode';
 import { parseCsv } from '../../../../lib/io/csv/parse';
 import {
   applyMapSpec,
+  columnLetter,
+  duplicateHeaderWarnings,
   detectMappedDateFormats,
   detectProfile,
   headerSetKey,
@@ -13,6 +15,7 @@ import {
   sniffColumn,
 } from '../../../../lib/io/import/profiles';
 import { fixtureBytes } from './helpers';
+import { translate } from '../../../../lib/i18n';
 
 function load(name: string) {
   return parseCsv(decodeBytes(fixtureBytes(name)).text);
@@ -209,5 +212,23 @@ describe('applyMapSpec (headless --map)', () => {
       error: 'io.error.unknownColumn',
       params: { column: 'Title' },
     });
+  });
+});
+
+describe('duplicate header names', () => {
+  it('two columns called Amount: the warning names both by letter and the one read', () => {
+    const headers = ['Deal', 'Account', 'Amount', 'Stage', 'Created', 'amount ', 'Close'];
+    const mapping = proposeMapping(headers, [['A', 'Acme', '100', 'Won', '2026-01-01', '200', '2026-01-02']], 'deals', 'generic');
+    expect(mapping.amount).toBe(2);
+    const ws = duplicateHeaderWarnings(headers, mapping);
+    expect(ws).toEqual([{ key: 'io.header.duplicate', params: { name: 'Amount', columns: 'C, F', used: 'C' }, columns: [2, 5], used: 2 }]);
+    expect(translate('en', ws[0]!.key, ws[0]!.params)).toBe('Columns C, F have the same name, "Amount"; C is used.');
+    // The AE maps the second one instead: that is the one named as used.
+    expect(duplicateHeaderWarnings(headers, { ...mapping, amount: 5 })[0]!.params.used).toBe('F');
+    // Neither read: says so. Both read (for two fields): the AE's choice, no warning.
+    expect(duplicateHeaderWarnings(headers, { ...mapping, amount: null })[0]!.key).toBe('io.header.duplicateUnused');
+    expect(duplicateHeaderWarnings(headers, { ...mapping, amount: 2, unit_price: 5 })).toEqual([]);
+    expect(duplicateHeaderWarnings(['a', 'b', ''], {})).toEqual([]);
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
 });

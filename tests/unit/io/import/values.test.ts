@@ -85,8 +85,12 @@ describe('parseDate', () => {
     expect(parseDate('2026-13-01', 'iso')).toEqual({ ok: false, error: 'io.reject.notRealDate' });
     expect(parseDate('2/29/2026', 'mdy').ok).toBe(false);
     expect(parseDate('2/29/2024', 'mdy')).toEqual({ ok: true, value: '2024-02-29' });
-    expect(parseDate('3/5/2026', 'iso')).toMatchObject({ ok: false, error: 'io.reject.badDate' });
-    expect(parseDate('05.03.2026', 'dmy')).toMatchObject({ ok: false, error: 'io.reject.badDate' });
+    expect(parseDate('3/5/2026', 'iso')).toEqual({ ok: false, error: 'io.reason.badDate', params: { format: 'iso', expected: 'YYYY-MM-DD' } });
+    expect(parseDate('05.03.2026', 'dmy')).toEqual({ ok: false, error: 'io.reason.badDate', params: { format: 'dmy', expected: 'D/M/YYYY' } });
+    // A real day in a year no deal is in (a CRM's "no date" 9999-12-31) says so, instead of "not a real date".
+    expect(parseDate('9999-12-31', 'iso')).toEqual({ ok: false, error: 'io.reason.dateYears', params: { first: 1900, last: 2200 } });
+    expect(parseDate('1899-12-31', 'iso')).toMatchObject({ ok: false, error: 'io.reason.dateYears' });
+    expect(parseDate('2200-12-31', 'iso')).toEqual({ ok: true, value: '2200-12-31' });
     expect(parseDate('soon', 'dmy')).toMatchObject({ ok: false });
   });
   it('reads the time of day of a datetime cell', () => {
