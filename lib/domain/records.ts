@@ -147,6 +147,8 @@ export const activityOutcomeSchema = z.enum([
   'replied',
   'done',
   'follow_up',
+  'meeting_booked',
+  'not_interested',
 ]);
 export type ActivityOutcome = z.infer<typeof activityOutcomeSchema>;
 
