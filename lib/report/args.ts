@@ -1,8 +1,9 @@
 import { currencySchema, type IsoDate } from '../domain/primitives';
 import type { FxRates } from '../domain/money';
-import { fromDayNumber, toDayNumber } from '../domain/dates';
 import type { EncodingChoice } from '../io/csv/decode';
 import { EXPORT_GRANULARITIES, type ExportGranularity } from '../io/export/periods';
+import { checkExportRange, checkRangeDay, RANGE_FIRST_DAY, RANGE_LAST_DAY } from '../io/export/range';
+import { translate } from '../i18n';
 import { IMPORT_ENTITIES, isImportEntity, type ImportEntity } from '../io/import/fields';
 import { DATE_FORMATS, type DateFormat } from '../io/import/values';
 
@@ -61,7 +62,9 @@ Options:
   --period P               month (default), quarter, year, or all (one row for
                            the whole range)
   --from YYYY-MM-DD        first day of the report (default: earliest date in the data)
-  --to YYYY-MM-DD          last day of the report (default: latest date in the data)
+  --to YYYY-MM-DD          last day of the report (default: latest date in the data);
+                           days from ${RANGE_FIRST_DAY} to ${RANGE_LAST_DAY}, at most 600 months,
+                           200 quarters or 50 years of rows, and overlapping the data
   --as-of YYYY-MM-DD       the day the KPIs are computed as of (default: today)
   --currency CODE          reporting currency, also used for amounts with no currency
                            (default: the most common deal currency in the file, else THB)
@@ -86,9 +89,9 @@ in the CRM are skipped with a warning. Warnings go to standard error.
 
 Exit codes: 0 report written, 1 problem with the file's data, 2 wrong command-line usage.`;
 
-/** True for a real calendar day written YYYY-MM-DD. */
+/** True for a real calendar day written YYYY-MM-DD (any year 0000–9999; the report takes 1900–2200). */
 export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && fromDayNumber(toDayNumber(s)) === s;
+  return checkRangeDay(s)?.key !== 'io.out.range.notDate';
 }
 
 type Flag =
@@ -197,7 +200,10 @@ export function parseArgs(argv: readonly string[]): ParseArgsResult {
   for (const name of ['from', 'to', 'as-of'] as const) {
     const v = one(name);
     if (v === null) continue;
-    if (!isIsoDate(v)) return { ok: false, error: `--${name} must be a real date written YYYY-MM-DD; got "${v}".` };
+    // The one day check of every stats range (lib/io/export/range.ts): a real day, 1900–2200.
+    const bad = checkRangeDay(v, name);
+    if (bad?.key === 'io.out.range.notDate') return { ok: false, error: `--${name} must be a real date written YYYY-MM-DD; got "${v}".` };
+    if (bad) return { ok: false, error: `--${name} must be between ${RANGE_FIRST_DAY} and ${RANGE_LAST_DAY}; got "${v}".` };
     dates[name] = v;
   }
   if (dates.from && dates.to && dates.to < dates.from) {
@@ -230,6 +236,11 @@ export function parseArgs(argv: readonly string[]): ParseArgsResult {
   const fiscalYearStart = /^\d{1,2}$/.test(fyText) ? Number(fyText) : NaN;
   if (!(fiscalYearStart >= 1 && fiscalYearStart <= 12)) {
     return { ok: false, error: `--fiscal-year-start must be a month number 1-12; got "${fyText}".` };
+  }
+
+  if (dates.from && dates.to) {
+    const range = checkExportRange(dates.from, dates.to, period as ExportGranularity, fiscalYearStart);
+    if (!range.ok) return { ok: false, error: `--from/--to: ${translate('en', range.key, range.params)}` };
   }
 
   const encoding = one('encoding') ?? 'auto';

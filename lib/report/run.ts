@@ -3,11 +3,13 @@ import { localDateOf, startOfLocalDay } from '../domain/dates';
 import type { IsoDate } from '../domain/primitives';
 import type { Deal } from '../domain/records';
 import { translate } from '../i18n';
-import { decodeBytes, ImportFileError } from '../io/csv/decode';
+import { decodeBytes, ImportFileError, type DecodedText } from '../io/csv/decode';
 import { parseCsv, type ParsedCsv } from '../io/csv/parse';
+import { checkExportRange } from '../io/export/range';
 import { bookDateRange, statsCsvForBook } from '../io/export/stats-book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from '../io/import/fields';
-import { applyMapSpec, detectProfile, proposeMapping, type Crm } from '../io/import/profiles';
+import { applyMapSpec, detectProfile, duplicateHeaderWarnings, proposeMapping, type Crm } from '../io/import/profiles';
+import { quoteCell } from '../io/import/reasons';
 import { buildImport, type ImportIssue, type ImportOptions, type ImportPlan, type ImportSite } from '../io/import/rows';
 import { parseAmount, type DateFormat } from '../io/import/values';
 import { defaultSettings } from '../settings/schema';
@@ -41,7 +43,9 @@ const SITE: Record<Crm, ImportSite> = { salesforce: 'salesforce', hubspot: 'hubs
 
 
 const fail = (error: string, exitCode = EXIT_DATA): ReportResult => ({ error, exitCode });
-const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+/** Values from the file are echoed cut to QUOTE_MAX characters (quoteCell): a 5 MB cell must not reach the terminal. */
+const q = (x: string) => `"${quoteCell(x)}"`;
+const quoteList = (xs: readonly string[]) => xs.map(q).join(', ');
 
 /** An importer message in English, without the parser's own "Row N: " prefix (the location is printed already). */
 function message(key: string, params: Record<string, string | number> = {}): string {
@@ -53,7 +57,7 @@ function message(key: string, params: Record<string, string | number> = {}): str
 /** `file.csv:ROW: column "C" value "V": reason`, the location format of compilers and linters. */
 export function formatIssue(fileName: string, issue: ImportIssue, prefix = ''): string {
   const where = issue.row > 0 ? `${fileName}:${issue.row}:` : `${fileName}:`;
-  const cell = issue.column ? `column "${issue.column}" value "${issue.value}": ` : '';
+  const cell = issue.column ? `column ${q(issue.column)} value ${q(issue.value)}: ` : '';
   return `${where} ${prefix}${cell}${message(issue.message, issue.params)}`;
 }
 
@@ -94,6 +98,29 @@ export function mostCommonCurrency(deals: readonly Deal[]): string | null {
 
 const normName = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
+const ENCODING_NAME: Record<DecodedText['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'windows-874': 'Windows-874',
+};
+
+/** What decoding had to guess or could not read: a BOM over another encoding, lines with undecodable bytes. */
+export function decodeWarnings(fileName: string, d: DecodedText): string[] {
+  const out: string[] = [];
+  if (d.bomMismatch) {
+    out.push(`${fileName}: warning: ${message('io.decode.bomMismatch', { bom: ENCODING_NAME[d.bomMismatch], encoding: ENCODING_NAME[d.encoding] })}`);
+  }
+  if (d.badRows && d.badRowCount) {
+    const rows = d.badRows.join(', ') + (d.badRowCount > d.badRows.length ? ', …' : '');
+    const other = d.encoding === 'windows-874' ? 'utf-8' : 'windows-874';
+    const text = message('io.decode.badRows', { count: d.badRowCount, encoding: ENCODING_NAME[d.encoding], rows }).replace(/choose another encoding\.$/, `pass --encoding ${other}.`);
+    out.push(`${fileName}:${d.badRows[0]}: warning: ${text}`);
+    if (d.sample) out.push(`${fileName}: ${message('io.decode.sample', { sample: q(d.sample.split('\n')[0]!) })}`);
+  }
+  return out;
+}
+
 export function runReport(input: ReportInput): ReportResult {
   const { args, fileName, today } = input;
   const warnings: string[] = [];
@@ -101,7 +128,9 @@ export function runReport(input: ReportInput): ReportResult {
   // ---- read the file
   let parsed: ParsedCsv;
   try {
-    parsed = parseCsv(decodeBytes(input.bytes, args.encoding).text);
+    const decoded = decodeBytes(input.bytes, args.encoding);
+    warnings.push(...decodeWarnings(fileName, decoded));
+    parsed = parseCsv(decoded.text);
   } catch (e) {
     if (e instanceof ImportFileError) return fail(`${fileName}: ${message(e.key, e.params)}`);
     throw e;
@@ -132,6 +161,7 @@ export function runReport(input: ReportInput): ReportResult {
       if (!chosen.has(field) && i !== null && i !== undefined && taken.has(i)) mapping[field] = null;
     }
   }
+  for (const w of duplicateHeaderWarnings(parsed.headers, mapping)) warnings.push(`${fileName}:1: warning: ${message(w.key, w.params)}`);
   if (args.owner !== null) {
     if (entity !== 'deals') return fail(`--owner applies to deal files; this file holds ${entity}.`, EXIT_USAGE);
     if (mapping.owner === null || mapping.owner === undefined) {
@@ -164,7 +194,7 @@ export function runReport(input: ReportInput): ReportResult {
     const lines = plan.needsDateFormat.map((n) => {
       const i = parsed.headers.indexOf(n.column);
       const sample = parsed.rows.find((r) => (r[i] ?? '').trim() !== '')?.[i]?.trim() ?? '';
-      return `${fileName}: column "${n.column}" (${n.field}): day and month cannot be told apart (e.g. "${sample}"); pass --date-format ${n.candidates.join(' or --date-format ')}.`;
+      return `${fileName}: column ${q(n.column)} (${n.field}): day and month cannot be told apart (e.g. ${q(sample)}); pass --date-format ${n.candidates.join(' or --date-format ')}.`;
     });
     return fail(lines.join('\n'));
   }
@@ -212,7 +242,7 @@ export function runReport(input: ReportInput): ReportResult {
   for (const u of plan.unknownStages) {
     const rows = `${u.count} row${u.count > 1 ? 's' : ''}`;
     const effect = hasStatus ? 'won or lost is taken from the status column' : 'its deals count as open';
-    warnings.push(`${fileName}: warning: stage "${u.stage}" (${rows}) matches no default stage rule; ${effect}.`);
+    warnings.push(`${fileName}: warning: stage ${q(u.stage)} (${rows}) matches no default stage rule; ${effect}.`);
   }
 
   // ---- the book
@@ -244,7 +274,7 @@ export function runReport(input: ReportInput): ReportResult {
     book.deals = book.deals.filter((d) => d.ownerName !== null && normName(d.ownerName) === wanted);
     if (book.deals.length === 0) {
       const list = owners.length > 0 ? `Owners in the file: ${quoteList(owners.slice(0, 20))}${owners.length > 20 ? ', ...' : ''}.` : 'No deal has an owner.';
-      return fail(`${fileName}: no deal is owned by "${args.owner}". ${list}`);
+      return fail(`${fileName}: no deal is owned by ${q(args.owner)}. ${list}`);
     }
     // Only the accounts of the AE's deals: they decide the customer counts.
     const used = new Set(book.deals.map((d) => d.accountId));
@@ -268,9 +298,27 @@ export function runReport(input: ReportInput): ReportResult {
   const from = args.from ?? range?.min;
   const to = args.to ?? range?.max;
   if (!from || !to) return fail(`${fileName}: the records have no dates; give the range with --from and --to.`, EXIT_USAGE);
+  // A range that holds none of the data is a typo or the wrong file: rows of zeros would look like a real report.
+  if (range && (args.from !== null || args.to !== null) && (to < range.min || from > range.max)) {
+    const span = `which spans ${range.min} to ${range.max}`;
+    const which =
+      args.from !== null && args.to !== null
+        ? `--from ${from} --to ${to} is outside the data, ${span}`
+        : args.from !== null
+          ? `--from ${from} is after the data, ${span}`
+          : `--to ${to} is before the data, ${span}`;
+    return fail(`${which}; give a range that overlaps it, or leave out --from and --to for the whole span.`, EXIT_USAGE);
+  }
   if (to < from) {
     const which = args.from ? `--from ${from} is after the last date in the data (${to})` : `--to ${to} is before the first date in the data (${from})`;
     return fail(`${which}; give both --from and --to.`, EXIT_USAGE);
+  }
+  // The one range check (lib/io/export/range.ts): at most 600 months / 200 quarters / 50 years of rows.
+  const check = checkExportRange(from, to, args.period, args.fiscalYearStart);
+  if (!check.ok) {
+    const given = args.from !== null || args.to !== null;
+    const origin = given ? '--from/--to' : `${fileName}: the data's range`;
+    return fail(`${origin}: ${message(check.key, check.params)}${given ? '' : ' Give a shorter one with --from and --to.'}`, given ? EXIT_USAGE : EXIT_DATA);
   }
 
   // ---- KPIs → CSV, as the extension's stats export does

@@ -65,6 +65,16 @@ describe('lib/report/cli.ts end to end', { timeout: 60_000 }, () => {
     expect(missing.stderr).toMatch(/cannot read ".*nope\.csv": no such file\./);
   });
 
+  it('exit 2 at once: a range in year 9999 (it used to run without end), a range outside the data', () => {
+    const far = cli([fixture('salesforce-two-months.csv'), '--from', '9999-12-01', '--to', '9999-12-31', '--period', 'month']);
+    expect(far.status).toBe(2);
+    expect(far.stderr).toBe('report: --from must be between 1900-01-01 and 2200-12-31; got "9999-12-01".\n');
+    const outside = cli([fixture('salesforce-two-months.csv'), '--from', '2030-01-01', '--to', '2030-12-31']);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/^--from 2030-01-01 --to 2030-12-31 is outside the data, which spans 2026-01-05 to 2026-02-27;/);
+    expect(outside.stdout.length).toBe(0);
+  });
+
   it('--help prints the usage and exits 0', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);

@@ -428,7 +428,10 @@ describe('runReport: files that cannot be reported on', () => {
 
   it('--from after every date in the data is a usage error', () => {
     const e = errorOf(report(SF, ['--from', '2027-01-01']));
-    expect(e).toEqual({ error: '--from 2027-01-01 is after the last date in the data (2026-02-27); give both --from and --to.', exitCode: 2 });
+    expect(e).toEqual({
+      error: '--from 2027-01-01 is after the data, which spans 2026-01-05 to 2026-02-27; give a range that overlaps it, or leave out --from and --to for the whole span.',
+      exitCode: 2,
+    });
   });
 
   it('--owner on a file that is not about deals', () => {
