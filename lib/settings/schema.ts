@@ -81,6 +81,8 @@ export const settingsSchema = z.object({
   /** Column mappings the AE confirmed, keyed by a hash of the header row. */
   importMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   demoLoadedAt: z.number().int().nullable().default(null),
+  /** Per site: whether its content script reads record pages (off = the script does nothing). */
+  capture: z.object({ salesforce: z.boolean().default(true), hubspot: z.boolean().default(true), pipedrive: z.boolean().default(true), gmail: z.boolean().default(true), outlook: z.boolean().default(true) }).default({ salesforce: true, hubspot: true, pipedrive: true, gmail: true, outlook: true }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
