@@ -37,6 +37,8 @@ describe('import, live KPIs and export', () => {
     expect(await options.page.getByTestId('import-detected').textContent()).toContain('Salesforce');
     await flow.preview();
     expect(await flow.planCounts()).toEqual({ creates: 4, updates: 0, rejects: 0 });
+    // The file was read and checked in the import worker, off the page's main thread.
+    expect(options.page.workers().map((w) => w.url()).some((u) => /preview\.worker/.test(u))).toBe(true);
     await flow.run();
 
     // The side panel, open all along, shows the imported deals without a reload.

@@ -1,12 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getDb } from '../../../lib/db';
-import { buildExistingIndex, commitImport, type ImportProgress } from '../../../lib/db/import';
-import { newId } from '../../../lib/db/writes';
-import { decodeBytes, ImportFileError, type EncodingChoice } from '../../../lib/io/csv/decode';
-import { parseCsv, type ParsedCsv } from '../../../lib/io/csv/parse';
+import { commitImport, type ImportProgress } from '../../../lib/db/import';
+import type { EncodingChoice } from '../../../lib/io/csv/decode';
+import type { LoadedFile } from '../../../lib/io/import/session';
 import { IMPORT_ENTITIES, IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from '../../../lib/io/import/fields';
-import { detectMappedDateFormats, detectProfile, headerSetKey, mappingFromStored, mappingToStored, proposeMapping, type Crm } from '../../../lib/io/import/profiles';
-import { buildImport, type ImportPlan, type ImportSite } from '../../../lib/io/import/rows';
+import { detectMappedDateFormats, headerSetKey, mappingFromStored, mappingToStored, proposeMapping, type Crm } from '../../../lib/io/import/profiles';
+import type { ImportPlan, ImportSite } from '../../../lib/io/import/rows';
 import type { DateFormat } from '../../../lib/io/import/values';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
 import { readFileBytes } from '../../../lib/platform/download';
@@ -14,14 +13,14 @@ import { useSettings } from '../../providers/SettingsContext';
 import { useToast } from '../../providers/toast';
 import { ImportHistory } from './ImportHistory';
 import { IssueGroups } from './IssueGroups';
+import { createPreviewClient, type PreviewClient, type PreviewPhase } from './previewClient';
 
 const ENCODINGS: EncodingChoice[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-874'];
 
 interface Loaded {
   fileName: string;
-  bytes: Uint8Array;
-  encoding: string;
-  parsed: ParsedCsv;
+  /** Headers, the first rows and counts; the whole file stays in the import worker. */
+  file: LoadedFile;
   crm: Crm;
 }
 
@@ -45,6 +44,10 @@ export function ImportSection() {
   // Date columns the AE was asked about; kept while they answer and preview again.
   const [asked, setAsked] = useState<ImportPlan['needsDateFormat']>([]);
   const [busy, setBusy] = useState<null | 'reading' | 'previewing'>(null);
+  const [phase, setPhase] = useState<PreviewPhase | null>(null);
+  const client = useRef<PreviewClient | null>(null);
+  const preview$ = () => (client.current ??= createPreviewClient());
+  useEffect(() => () => client.current?.close(), []);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fmt = (n: number) => n.toLocaleString(locale);
@@ -60,9 +63,9 @@ export function ImportSection() {
     setOpenPickers(new Set());
   }
 
-  function mappingFor(parsed: ParsedCsv, e: ImportEntity, crm: Crm): ColumnMapping {
-    const stored = settings.importMappings[`${e}:${headerSetKey(parsed.headers)}`];
-    return stored ? mappingFromStored(stored, parsed.headers, e) : proposeMapping(parsed.headers, parsed.rows.slice(0, 50), e, crm);
+  function mappingFor(file: LoadedFile, e: ImportEntity, crm: Crm): ColumnMapping {
+    const stored = settings.importMappings[`${e}:${headerSetKey(file.headers)}`];
+    return stored ? mappingFromStored(stored, file.headers, e) : proposeMapping(file.headers, file.sample.slice(0, 50), e, crm);
   }
 
   async function onFile(file: File, enc: EncodingChoice) {
@@ -70,18 +73,16 @@ export function ImportSection() {
     setBusy('reading');
     try {
       const bytes = await readFileBytes(file);
-      const decoded = decodeBytes(bytes, enc);
-      const parsed = parseCsv(decoded.text);
-      const fatal = parsed.errors.find((e) => e.code === 'empty' || e.code === 'no_rows');
-      if (fatal) throw new Error(t(fatal.message, { row: fatal.row, ...fatal.params }));
-      const profile = detectProfile(parsed.headers);
-      setLoaded({ fileName: file.name, bytes, encoding: decoded.encoding, parsed, crm: profile.crm });
-      setEntity(profile.entity);
-      setMapping(mappingFor(parsed, profile.entity, profile.crm));
+      const r = await preview$().load(bytes, enc, setPhase);
+      if (!r.ok) throw new Error(t(r.key, r.params));
+      setLoaded({ fileName: file.name, file: r.file, crm: r.file.crm });
+      setEntity(r.file.entity);
+      setMapping(mappingFor(r.file, r.file.entity, r.file.crm));
     } catch (e) {
-      setError(e instanceof ImportFileError ? `${file.name}: ${t(e.key, e.params)}` : `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(null);
+      setPhase(null);
     }
   }
 
@@ -89,27 +90,28 @@ export function ImportSection() {
     if (!loaded) return;
     setBusy('previewing');
     setError(null);
-    // Let the "checking" state paint before the (possibly long) synchronous pass over every row.
-    await new Promise((r) => setTimeout(r, 0));
     try {
-      const existing = await buildExistingIndex(getDb(), entity);
-      const p = buildImport(loaded.parsed, mapping, {
-        entity,
-        site: siteOf(loaded.crm),
-        now: Date.now(),
-        defaultCurrency: settings.reportingCurrency,
-        stageRules: settings.stageRules,
-        dateFormats,
-        existing,
-        newId: () => newId(),
-        naturalMatches: matchMode,
-      });
+      // In the import worker: the page stays responsive on a 100,000-row or 10,000-column file.
+      const p = await preview$().plan(
+        mapping,
+        {
+          entity,
+          site: siteOf(loaded.crm),
+          now: Date.now(),
+          defaultCurrency: settings.reportingCurrency,
+          stageRules: settings.stageRules,
+          dateFormats,
+          naturalMatches: matchMode,
+        },
+        setPhase,
+      );
       setPlan(p);
       if (p.needsDateFormat.length > 0) setAsked(p.needsDateFormat);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(null);
+      setPhase(null);
     }
   }
 
@@ -118,8 +120,8 @@ export function ImportSection() {
     setError(null);
     try {
       const result = await commitImport(getDb(), plan, setProgress, Date.now(), { fileName: loaded.fileName });
-      const key = `${entity}:${headerSetKey(loaded.parsed.headers)}`;
-      const stored = mappingToStored(mapping, loaded.parsed.headers);
+      const key = `${entity}:${headerSetKey(loaded.file.headers)}`;
+      const stored = mappingToStored(mapping, loaded.file.headers);
       await update((s) => ({ ...s, importMappings: { ...s.importMappings, [key]: stored } }));
       show(t('ioui.import.done', { created: fmt(result.created), updated: fmt(result.updated), accounts: fmt(result.accountsCreated) }));
       reset();
@@ -131,8 +133,8 @@ export function ImportSection() {
   }
 
   const fields = IMPORT_FIELDS[entity];
-  const headers = loaded?.parsed.headers ?? [];
-  const detected = loaded ? detectMappedDateFormats(headers, loaded.parsed.rows.slice(0, 500), mapping, entity) : {};
+  const headers = loaded?.file.headers ?? [];
+  const detected = loaded ? detectMappedDateFormats(headers, loaded.file.sample, mapping, entity) : {};
   const ambiguous = asked;
   const writable = plan ? plan.creates.length + plan.updates.length : 0;
 
@@ -174,7 +176,11 @@ export function ImportSection() {
           </select>
         </div>
       </div>
-      {busy === 'reading' && <p className="help">{t('app.loading')}</p>}
+      {busy !== null && (
+        <p className="help" role="status" data-testid="import-phase">
+          {t(`ioui.import.phase.${phase ?? 'reading'}`)}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error" data-testid="import-error">
           {error}
@@ -185,13 +191,13 @@ export function ImportSection() {
         <>
           <p data-testid="import-detected">
             {t('io.detected', { crm: t(`io.crm.${loaded.crm}`), entity: t(`io.entity.${entity}`) })}{' '}
-            {t('ioui.import.rows', { rows: fmt(loaded.parsed.rows.length), columns: headers.length })} ({loaded.encoding})
+            {t('ioui.import.rows', { rows: fmt(loaded.file.rowCount), columns: headers.length })} ({loaded.file.encoding})
           </p>
-          {loaded.parsed.errors.length > 0 && (
+          {loaded.file.errorCount > 0 && (
             <div className="banner banner-warn">
               <strong>{t('ioui.import.parseErrors')}</strong>
               <ul>
-                {loaded.parsed.errors.slice(0, 20).map((e, i) => (
+                {loaded.file.errors.map((e, i) => (
                   <li key={i}>{t(e.message, { row: e.row, ...e.params })}</li>
                 ))}
               </ul>
@@ -205,7 +211,7 @@ export function ImportSection() {
               onChange={(e) => {
                 const next = e.target.value as ImportEntity;
                 setEntity(next);
-                setMapping(mappingFor(loaded.parsed, next, loaded.crm));
+                setMapping(mappingFor(loaded.file, next, loaded.crm));
                 setPlan(null);
               }}
             >
@@ -230,7 +236,7 @@ export function ImportSection() {
             <tbody>
               {fields.map((f) => {
                 const col = mapping[f.field];
-                const sample = col === null || col === undefined ? '' : (loaded.parsed.rows.find((r) => r[col]?.trim())?.[col] ?? '');
+                const sample = col === null || col === undefined ? '' : (loaded.file.sample.find((r) => r[col]?.trim())?.[col] ?? '');
                 return (
                   <tr key={f.field}>
                     <td>
