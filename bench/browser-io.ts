@@ -3,7 +3,8 @@
  * bundled with Vite and run in Debian's Chromium against its real IndexedDB. Each is printed
  * beside a floor measured in the same run:
  *   import.100k — floor: raw IndexedDB puts of the same records in one transaction;
- *   export.100k — floor: a bare getAll of the same records plus a bare join into lines.
+ *   export.100k — floor: a bare getAll of the same records plus a bare join into lines;
+ *   write.quicklog — one quick log on the imported book; floor: one raw put of an activity.
  * Set BENCH_ROWS / BENCH_RUNS to try other sizes.
  */
 import { resolve } from 'node:path';
@@ -45,6 +46,7 @@ try {
   const n = (k: string) => r[k] as number[];
   console.log(benchLine('import.100k', n('imports'), n('importFloors'), { rows: ROWS, target_ratio: 1.5, floor: 'raw IndexedDB puts, one transaction' }));
   console.log(benchLine('export.100k', n('exports'), n('exportFloors'), { rows: ROWS, bytes: r.exportBytes, target_ratio: 1.5, floor: 'bare getAll + join' }));
+  console.log(benchLine('write.quicklog', n('quickLogs'), n('quickLogFloors'), { deals: ROWS, floor: 'one raw IndexedDB put of an activity' }));
 } finally {
   await browser.close();
 }

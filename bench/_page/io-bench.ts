@@ -4,6 +4,7 @@
  */
 import { CockpitDB } from '../../lib/db/database';
 import { buildExistingIndex, commitImport } from '../../lib/db/import';
+import { logActivity } from '../../lib/db/writes';
 import { decodeBytes } from '../../lib/io/csv/decode';
 import { parseCsv } from '../../lib/io/csv/parse';
 import { detectProfile, proposeMapping } from '../../lib/io/import/profiles';
@@ -103,6 +104,42 @@ async function bareExport(name: string): Promise<number> {
   return ms;
 }
 
+/**
+ * `write.quicklog`: one quick log on the imported 100k-deal book, through the extension's write
+ * path (validation, the deal's and account's touches, one transaction), each on another deal;
+ * floor: one raw IndexedDB put of an activity into the same database, timed the same way.
+ */
+async function quickLogs(name: string, n: number): Promise<{ logs: number[]; floors: number[] }> {
+  const db = new CockpitDB(name);
+  await db.open();
+  const ids = (await db.deals.limit(n * 37).primaryKeys()).filter((_, i) => i % 37 === 0);
+  const logs: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const t = performance.now();
+    await logActivity(db, { kind: 'call', outcome: 'connected', durationMin: 5, notes: 'bench', dealId: ids[i]! }, NOW + i);
+    logs.push(performance.now() - t);
+  }
+  db.close();
+  const raw = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const floors: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await new Promise<void>((res, rej) => {
+      const tx = raw.transaction('activities', 'readwrite');
+      tx.objectStore('activities').put({ id: `floor-${i}`, createdAt: NOW, updatedAt: NOW, kind: 'call', at: NOW, dealId: ids[i % ids.length]!, accountId: null, contactId: null });
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    floors.push(performance.now() - t);
+  }
+  raw.close();
+  return { logs, floors };
+}
+
 export async function runIoBench(rows: number, runs: number) {
   const bytes = new TextEncoder().encode(salesforceCsv(rows));
   const imports: number[] = [];
@@ -119,9 +156,10 @@ export async function runIoBench(rows: number, runs: number) {
     exportBytes = ex.bytes;
     exportFloors.push(await bareExport('bench-import'));
   }
+  const { logs, floors } = await quickLogs('bench-import', 21);
   await deleteDb('bench-import');
   await deleteDb('bench-floor');
-  return { imports, importFloors, exports, exportFloors, exportBytes, rows };
+  return { imports, importFloors, exports, exportFloors, exportBytes, rows, quickLogs: logs, quickLogFloors: floors };
 }
 
 (globalThis as unknown as { runIoBench: typeof runIoBench }).runIoBench = runIoBench;
