@@ -6,11 +6,12 @@ import { ioOutMessages } from './messages/io-out';
 import { iouiMessages } from './messages/ioui';
 import { settingsMessages } from './messages/settings';
 import { kpiMessages } from './messages/kpi';
+import { quicklogMessages } from './messages/quicklog';
 
 export const LANGUAGES = ['en', 'th'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages];
+const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages];
 
 export const catalogs: Record<Language, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
