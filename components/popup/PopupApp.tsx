@@ -1,13 +1,34 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense } from 'react';
 import { countDeals, getDb } from '../../lib/db';
 import { openCockpit } from '../../lib/platform';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { useT } from '../providers/SettingsContext';
 import { ToastHost } from '../ui/Toast';
-import { EmptyState } from '../ui/EmptyState';
+
+// Only a new install shows the first-run choices: not in the popup's first download.
+const EmptyState = lazy(() => import('../ui/EmptyState').then((m) => ({ default: m.EmptyState })));
+
+export interface PopupParams {
+  dealId: string | null;
+  kind: 'call' | 'meeting' | 'email' | 'note' | null;
+  tabId: number | null;
+}
+
+/** popup.html?deal=<id>&kind=call&tab=<tabId>: what a notification's "Log call" or a test hands in. */
+export function popupParams(search: string): PopupParams {
+  const p = new URLSearchParams(search);
+  const kind = p.get('kind');
+  const tab = Number(p.get('tab'));
+  return {
+    dealId: p.get('deal') || null,
+    kind: kind === 'call' || kind === 'meeting' || kind === 'email' || kind === 'note' ? kind : null,
+    tabId: p.get('tab') !== null && Number.isInteger(tab) && tab >= 0 ? tab : null,
+  };
+}
 
 /** Toolbar popup: quick-log first; an empty book also gets the first-run choices. */
-export function PopupApp() {
+export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, onClose = () => window.close() }: { params?: PopupParams; onClose?: () => void }) {
   const t = useT();
   const dealCount = useLiveQuery(() => countDeals(getDb()), []);
   return (
@@ -23,8 +44,12 @@ export function PopupApp() {
           {t('log.openPanel')}
         </button>
       </header>
-      {dealCount === 0 && <EmptyState compact />}
-      <QuickLogForm />
+      {dealCount === 0 && (
+        <Suspense fallback={null}>
+          <EmptyState compact />
+        </Suspense>
+      )}
+      <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} onClose={onClose} />
       <ToastHost />
     </main>
   );

@@ -1,121 +1,329 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { getDb, listLogTargets } from '../../lib/db';
-import { deleteActivity, logActivity } from '../../lib/db/writes';
-import { activityOutcomeSchema, type ActivityKind, type ActivityOutcome } from '../../lib/domain/records';
-import { useT } from '../providers/SettingsContext';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { getDb } from '../../lib/db';
+import {
+  dealTargetById,
+  loadOpenDeals,
+  matchCapture,
+  openStages,
+  searchTargets,
+  suggestedTargets,
+  type CaptureMatch,
+  type DealEntry,
+  type LogTarget,
+} from '../../lib/db/quicklog';
+import { OUTCOMES_BY_KIND, quickLog, undoQuickLog, type QuickLog } from '../../lib/db/writes';
+import { localDateOf } from '../../lib/domain/dates';
+import type { ActivityOutcome } from '../../lib/domain/records';
+import { defaultNextStepDue } from '../../lib/domain/workdays';
+import { activeCapture } from '../../lib/platform/active-capture';
+import { signalBookChanged } from '../../lib/platform/badge';
+import { discardDraft, readDraft, saveDraft, type QuickLogDraft } from '../../lib/platform/draft';
+import { clearTimer, readTimer, startTimer, stopTimer, timerMinutes, type TimerState } from '../../lib/platform/timer';
+import { useSettings } from '../providers/SettingsContext';
 import { useToast } from '../providers/toast';
+import { formatElapsed, parseDate, parseDomain, parseDuration, parseEmail, type Parsed } from './fields';
 
-const KINDS: ActivityKind[] = ['call', 'meeting', 'email', 'note'];
+const KINDS = ['call', 'meeting', 'email', 'note'] as const;
+type Kind = (typeof KINDS)[number];
 
-interface Target {
-  kind: 'deal' | 'account';
-  id: string;
-  name: string;
-  detail: string;
+type Field = 'duration' | 'nextStepDue' | 'closeOn' | 'newContactName' | 'newContactEmail' | 'newAccountName' | 'newAccountDomain';
+type Errors = Partial<Record<Field, string>>;
+
+interface FormState {
+  kind: Kind;
+  target: LogTarget | null;
+  outcome: ActivityOutcome | '';
+  duration: string;
+  notes: string;
+  nextStep: string;
+  nextStepDue: string;
+  stage: string;
+  closeOn: string;
+  newContactName: string;
+  newContactEmail: string;
+  newAccountName: string;
+  newAccountDomain: string;
 }
 
+const blank = (today: string, kind: Kind = 'call'): FormState => ({
+  kind, target: null, outcome: '', duration: '', notes: '', nextStep: '', nextStepDue: defaultNextStepDue(today), stage: '', closeOn: '',
+  newContactName: '', newContactEmail: '', newAccountName: '', newAccountDomain: '',
+});
+
+/** Typed anything worth keeping (the default due date alone is not). */
+const dirty = (f: FormState, today: string) =>
+  f.target !== null || f.outcome !== '' || f.duration !== '' || f.notes !== '' || f.nextStep !== '' || f.stage !== '' || f.closeOn !== '' ||
+  f.newContactName !== '' || f.newContactEmail !== '' || f.newAccountName !== '' || f.newAccountDomain !== '' || f.nextStepDue !== defaultNextStepDue(today);
+
 export interface QuickLogFormProps {
-  initialKind?: ActivityKind;
+  initialKind?: Kind;
+  /** A deal handed in (popup.html?deal=…, a notification's "Log call"). */
   initialDealId?: string | null;
+  /** The tab whose page to prefill from (popup.html?tab=…); else the active tab. */
+  tabId?: number | null;
   autoFocus?: boolean;
   onLogged?: () => void;
+  /** Escape with nothing to clear. The popup closes its window. */
+  onClose?: () => void;
+  /** The clock (tests fake it). */
+  now?: () => number;
 }
 
 /**
- * Keyboard-only quick log: the cursor starts in the search box; type a few letters,
- * arrows pick the deal, Enter chooses it, Enter again saves. Alt+1..4 switch the type.
- * Saved activities can be undone from the toast.
+ * Keyboard-only quick log. Opens focused in the search box, prefilled from the page in view (or
+ * a draft the AE left). Alt+1..4 pick the type; ↓/↑ and Enter pick a target; Enter saves from
+ * any field (Ctrl+Enter from the notes); Escape closes. Undo stays in the toast for a while.
  */
-export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoFocus = true, onLogged }: QuickLogFormProps) {
-  const t = useT();
+export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, now = Date.now }: QuickLogFormProps) {
+  const { t, settings } = useSettings();
   const show = useToast((s) => s.show);
   const uid = useId();
-  const [kind, setKind] = useState<ActivityKind>(initialKind);
+  const today = localDateOf(now());
+  const [form, setForm] = useState<FormState>(() => blank(today, initialKind));
   const [query, setQuery] = useState('');
-  const [target, setTarget] = useState<Target | null>(null);
-  const [active, setActive] = useState(0);
-  const [outcome, setOutcome] = useState<ActivityOutcome | ''>('');
-  const [duration, setDuration] = useState('');
-  const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(-1);
+  const [results, setResults] = useState<LogTarget[]>([]);
+  const [suggested, setSuggested] = useState<LogTarget[]>([]);
+  const [deals, setDeals] = useState<DealEntry[] | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [fromPage, setFromPage] = useState<CaptureMatch | null>(null);
+  const [timer, setTimer] = useState<TimerState | null>(null);
+  const [tick, setTick] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
+  const fieldRefs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
+  const set = useCallback(<K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v })), []);
 
-  // Open deals and all accounts: what an AE logs against. Names only, so this stays light.
-  const targets = useLiveQuery(async () => {
-    const { openDeals: deals, accounts } = await listLogTargets(getDb());
-    const accountName = new Map(accounts.map((a) => [a.id, a.name]));
-    const list: Target[] = [
-      ...deals.map((d) => ({ kind: 'deal' as const, id: d.id, name: d.name, detail: (d.accountId && accountName.get(d.accountId)) || d.stage })),
-      ...accounts.map((a) => ({ kind: 'account' as const, id: a.id, name: a.name, detail: a.territory ?? '' })),
-    ];
-    // A hand-edited or damaged record without a name cannot be searched; the data check reports it.
-    return list.filter((x) => typeof x.name === 'string' && typeof x.detail === 'string');
+  // Open: draft first (nothing typed is lost), else the deal handed in, else the page in view.
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const db = getDb();
+      const [draft, timerState] = await Promise.all([readDraft(), readTimer()]);
+      if (!alive) return;
+      setTimer(timerState);
+      if (draft) {
+        const { savedAt: _, target, ...rest } = draft;
+        setForm({ ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: target ? await reloadTarget(target) : null });
+        setRestored(true);
+      } else if (initialDealId) {
+        const target = await dealTargetById(db, initialDealId);
+        if (alive && target) set('target', target);
+      } else {
+        const capture = await activeCapture(tabId);
+        const match = capture ? await matchCapture(db, capture) : null;
+        if (!alive) return;
+        if (match && (match.target || match.suggest)) {
+          setFromPage(match);
+          setForm((f) => ({
+            ...f,
+            target: match.target,
+            newAccountName: match.target?.accountId ? '' : (match.suggest?.account?.name ?? ''),
+            newAccountDomain: match.target?.accountId ? '' : (match.suggest?.account?.domain ?? ''),
+            newContactName: match.suggest?.contact?.name ?? '',
+            newContactEmail: match.suggest?.contact?.email ?? '',
+          }));
+        }
+      }
+      if (alive) {
+        setReady(true);
+        performance.mark('quicklog-ready');
+      }
+    })();
+    // Suggestions are two index reads; the open-deal list for the type-ahead comes after.
+    void suggestedTargets(getDb(), today).then((s) => alive && setSuggested(s));
+    const lazy = setTimeout(() => void loadOpenDeals(getDb()).then((d) => alive && setDeals(d)), 0);
+    return () => {
+      alive = false;
+      clearTimeout(lazy);
+    };
+    // Runs once per open: the inputs are the popup's URL parameters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Preselect a deal handed in (from a next action or the open CRM page).
-  const initial = useMemo(() => targets?.find((x) => x.kind === 'deal' && x.id === initialDealId) ?? null, [targets, initialDealId]);
-  const chosen = target ?? initial;
+  // Every change is kept at once: the popup can close between two keystrokes.
+  useEffect(() => {
+    if (!ready) return;
+    if (!dirty(form, today)) {
+      void discardDraft();
+      return;
+    }
+    const { target, ...rest } = form;
+    const draft: QuickLogDraft = {
+      ...rest,
+      target: target ? { kind: target.kind, id: target.id, name: target.name, detail: target.detail } : null,
+      savedAt: now(),
+    };
+    void saveDraft(draft);
+  }, [form, ready, today, now]);
 
-  const matches = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    if (!q || !targets) return [];
-    return targets.filter((x) => x.name.toLocaleLowerCase().includes(q) || x.detail.toLocaleLowerCase().includes(q)).slice(0, 6);
-  }, [query, targets]);
+  useEffect(() => {
+    if (!timer || timer.stoppedAt !== null) return;
+    const id = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(id);
+  }, [timer]);
 
-  function pick(x: Target) {
-    setTarget(x);
+  useEffect(() => {
+    let alive = true;
+    if (query.trim() === '') {
+      setResults([]);
+      return;
+    }
+    void searchTargets(getDb(), query, deals, today).then((r) => {
+      if (!alive) return;
+      setResults(r);
+      setActive(r.length > 0 ? 0 : -1);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [query, deals, today]);
+
+  const matches = query.trim() !== '' ? results : form.target ? [] : suggested;
+  const outcomes = OUTCOMES_BY_KIND[form.kind];
+  const stages = useMemo(() => openStages(settings.stageRules), [settings.stageRules]);
+  const isDeal = form.target?.kind === 'deal';
+  const hasAccount = !!form.target?.accountId;
+
+  function chooseKind(k: Kind) {
+    setForm((f) => ({ ...f, kind: k, outcome: f.outcome !== '' && OUTCOMES_BY_KIND[k].includes(f.outcome) ? f.outcome : '' }));
+  }
+
+  function pick(x: LogTarget) {
+    setForm((f) => ({ ...f, target: x, stage: '', closeOn: '', newAccountName: x.accountId ? '' : f.newAccountName, newAccountDomain: x.accountId ? '' : f.newAccountDomain }));
+    setFromPage(null);
     setQuery('');
-    setActive(0);
+    setActive(-1);
+  }
+
+  function validate(): { input: QuickLog; errors: Errors } {
+    const errs: Errors = {};
+    const take = <T,>(field: Field, p: Parsed<T>): T | null => {
+      if (p.ok) return p.value;
+      errs[field] = t(p.key, p.params);
+      return null;
+    };
+    const running = timer && timer.stoppedAt === null;
+    let minutes = take('duration', parseDuration(form.duration));
+    if (minutes === null && timer && !errs.duration) minutes = timerMinutes(timer, now());
+    if (running) minutes = timerMinutes(timer, now());
+    const due = take('nextStepDue', parseDate(form.nextStepDue));
+    if (form.nextStep.trim() !== '' && due === null && !errs.nextStepDue) errs.nextStepDue = t('quicklog.nextStepDue.missing');
+    const closeOn = isDeal ? take('closeOn', parseDate(form.closeOn)) : null;
+    const contactEmail = take('newContactEmail', parseEmail(form.newContactEmail));
+    const accountDomain = hasAccount ? null : take('newAccountDomain', parseDomain(form.newAccountDomain));
+    const wantsContact = form.newContactName.trim() !== '' || form.newContactEmail.trim() !== '';
+    const wantsAccount = !hasAccount && (form.newAccountName.trim() !== '' || form.newAccountDomain.trim() !== '');
+    if (wantsContact && form.newContactName.trim() === '') errs.newContactName = t('quicklog.newContact.missingName');
+    if (wantsAccount && form.newAccountName.trim() === '') errs.newAccountName = t('quicklog.newAccount.missingName');
+    const target = form.target;
+    const input: QuickLog = {
+      kind: form.kind,
+      outcome: form.outcome === '' ? null : form.outcome,
+      durationMin: minutes,
+      notes: form.notes,
+      at: timer ? timer.startedAt : null,
+      dealId: target?.dealId ?? null,
+      accountId: wantsAccount ? null : (target?.accountId ?? null),
+      contactId: wantsContact ? null : (target?.contactId ?? null),
+      newAccount: wantsAccount ? { name: form.newAccountName, domain: accountDomain } : null,
+      newContact: wantsContact ? { name: form.newContactName, email: contactEmail } : null,
+      nextStep: form.nextStep.trim() !== '' && due ? { text: form.nextStep, due } : null,
+      dealChange: isDeal && (form.stage !== '' || closeOn) ? { ...(form.stage ? { stage: form.stage } : {}), ...(closeOn ? { closeOn } : {}) } : null,
+    };
+    return { input, errors: errs };
   }
 
   async function save() {
     if (saving) return;
+    const { input, errors: errs } = validate();
+    setErrors(errs);
+    setSaveError(null);
+    const first = (Object.keys(errs) as Field[])[0];
+    if (first) {
+      (first === 'nextStepDue' || first === 'closeOn' || first === 'duration' ? fieldRefs.current[first] : fieldRefs.current[first])?.focus();
+      return;
+    }
     setSaving(true);
-    setError(null);
     try {
       const db = getDb();
-      const minutes = duration.trim() === '' ? null : Number(duration);
-      const activity = await logActivity(
-        db,
-        {
-          kind,
-          outcome: outcome === '' ? null : outcome,
-          durationMin: minutes !== null && Number.isFinite(minutes) ? Math.round(minutes) : null,
-          notes,
-          dealId: chosen?.kind === 'deal' ? chosen.id : null,
-          accountId: chosen?.kind === 'account' ? chosen.id : null,
-        },
-        Date.now(),
-      );
-      const kindName = t(`log.kind.${kind}`);
-      show(chosen ? t('log.savedOn', { kind: kindName, target: chosen.name }) : t('log.saved', { kind: kindName }), async () => {
-        await deleteActivity(db, activity.id, Date.now());
+      const result = await quickLog(db, input, now());
+      const kindName = t(`log.kind.${form.kind}`);
+      const target = form.target?.name ?? input.newContact?.name ?? input.newAccount?.name ?? null;
+      const text =
+        target && input.nextStep
+          ? t('quicklog.savedNext', { kind: kindName, target, due: input.nextStep.due })
+          : target
+            ? t('log.savedOn', { kind: kindName, target })
+            : t('log.saved', { kind: kindName });
+      show(text, async () => {
+        await undoQuickLog(db, result, Date.now());
+        void signalBookChanged();
         show(t('log.undone'));
       });
-      setNotes('');
-      setOutcome('');
-      setDuration('');
-      setTarget(null);
+      void signalBookChanged();
+      await Promise.all([discardDraft(), timer ? clearTimer() : null]);
+      setTimer(null);
+      setForm(blank(localDateOf(now()), form.kind));
+      setErrors({});
+      setRestored(false);
+      setFromPage(null);
       onLogged?.();
       searchRef.current?.focus();
     } catch (e) {
-      setError(t('log.error', { error: e instanceof Error ? e.message : String(e) }));
+      setSaveError(t('log.error', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setSaving(false);
     }
   }
 
-  function onFormKey(e: KeyboardEvent) {
+  async function discard() {
+    await Promise.all([discardDraft(), clearTimer()]);
+    setTimer(null);
+    setForm(blank(today, 'call'));
+    setErrors({});
+    setRestored(false);
+    searchRef.current?.focus();
+  }
+
+  async function toggleTimer() {
+    if (timer && timer.stoppedAt === null) {
+      const stopped = await stopTimer(now());
+      setTimer(stopped);
+      if (stopped) set('duration', String(timerMinutes(stopped, now())));
+    } else {
+      setTimer(await startTimer(now()));
+      set('duration', '');
+    }
+  }
+
+  function onFormKey(e: KeyboardEvent<HTMLFormElement>) {
+    const el = e.target as HTMLElement;
     if (e.altKey && /^[1-4]$/.test(e.key)) {
       e.preventDefault();
-      setKind(KINDS[Number(e.key) - 1]!);
+      chooseKind(KINDS[Number(e.key) - 1]!);
+      return;
     }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (e.key === 'Escape') {
       e.preventDefault();
-      void save();
+      if (el === searchRef.current && query !== '') setQuery('');
+      else onClose?.();
+      return;
     }
+    if (e.key !== 'Enter' || el.tagName === 'BUTTON') return;
+    if (el.tagName === 'TEXTAREA' && !(e.ctrlKey || e.metaKey)) return;
+    if (el === searchRef.current && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      const m = active >= 0 ? matches[active] : undefined;
+      if (m) pick(m);
+      else void save();
+      return;
+    }
+    e.preventDefault();
+    void save();
   }
 
   function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
@@ -124,34 +332,53 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
       setActive((i) => (i + 1) % matches.length);
     } else if (e.key === 'ArrowUp' && matches.length) {
       e.preventDefault();
-      setActive((i) => (i - 1 + matches.length) % matches.length);
-    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault();
-      const m = matches[active];
-      if (m) pick(m);
-      else void save();
-    } else if (e.key === 'Escape' && query) {
-      e.preventDefault();
-      setQuery('');
+      setActive((i) => (i <= 0 ? matches.length - 1 : i - 1));
     }
   }
 
-  const listId = `${uid}-list`;
+  const id = (f: string) => `${uid}-${f}`;
+  const errorOf = (f: Field): ReactNode =>
+    errors[f] ? (
+      <p id={id(`${f}-error`)} className="error field-error" data-testid={`error-${f}`}>
+        {errors[f]}
+      </p>
+    ) : null;
+  const invalid = (f: Field) => (errors[f] ? { 'aria-invalid': true as const, 'aria-describedby': id(`${f}-error`) } : {});
+  const ref = (f: Field) => (el: HTMLInputElement | null) => {
+    fieldRefs.current[f] = el;
+  };
+  const listId = id('list');
+  const running = timer !== null && timer.stoppedAt === null;
+  void tick;
+  const showNew = !form.target || !hasAccount || fromPage?.suggest != null;
+  const requiredMark = <span aria-hidden="true" className="required" title={t('quicklog.required')}>*</span>;
+
   return (
     <form
       className="quicklog"
       aria-label={t('log.title')}
+      data-testid="quicklog"
+      data-ready={ready ? 'true' : 'false'}
+      noValidate
       onKeyDown={onFormKey}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
+      {restored && (
+        <p className="notice" role="status" data-testid="draft-restored">
+          {t('quicklog.draft.restored')}{' '}
+          <button type="button" className="link" data-testid="discard-draft" onClick={() => void discard()}>
+            {t('quicklog.draft.discard')}
+          </button>
+        </p>
+      )}
       <fieldset className="kinds">
         <legend>{t('log.kind')}</legend>
         {KINDS.map((k, i) => (
-          <label key={k} className={kind === k ? 'kind kind-on' : 'kind'}>
-            <input type="radio" name={`${uid}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+          <label key={k} className={form.kind === k ? 'kind kind-on' : 'kind'}>
+            <input type="radio" name={id('kind')} value={k} checked={form.kind === k} onChange={() => chooseKind(k)} />
             {t(`log.kind.${k}`)}
             <kbd aria-hidden="true">Alt+{i + 1}</kbd>
           </label>
@@ -159,35 +386,39 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
       </fieldset>
 
       <div className="field">
-        <label htmlFor={`${uid}-target`}>{t('log.target')}</label>
-        {chosen && (
+        <label htmlFor={id('target')}>{t('log.target')}</label>
+        {form.target && (
           <p className="chosen" data-testid="chosen-target">
-            <span className="tag">{t(`log.target.${chosen.kind}`)}</span> {chosen.name}{' '}
-            <button type="button" className="link" onClick={() => setTarget(null)}>
+            <span className="tag">{t(form.target.kind === 'contact' ? 'quicklog.target.contact' : `log.target.${form.target.kind}`)}</span> {form.target.name}
+            {form.target.detail && <span className="muted"> · {form.target.detail}</span>}{' '}
+            <button type="button" className="link" onClick={() => set('target', null)}>
               {t('log.target.clear')}
             </button>
           </p>
         )}
+        {fromPage && (
+          <p className="help" data-testid="from-page">
+            {t('quicklog.fromPage')}: {fromPage.by ? t('quicklog.fromPage.matched', { by: t(`quicklog.fromPage.by.${fromPage.by}`) }) : t('quicklog.fromPage.unknown')}
+          </p>
+        )}
         <input
-          id={`${uid}-target`}
+          id={id('target')}
           ref={searchRef}
           data-testid="log-search"
           role="combobox"
           aria-expanded={matches.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={matches[active] ? `${listId}-${active}` : undefined}
+          aria-activedescendant={active >= 0 && matches[active] ? `${listId}-${active}` : undefined}
           autoComplete="off"
           autoFocus={autoFocus}
-          placeholder={t('log.target.placeholder')}
+          placeholder={t('quicklog.target.placeholder')}
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
+          onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
         />
-        <ul id={listId} role="listbox" className="matches" hidden={matches.length === 0}>
+        {query.trim() === '' && matches.length > 0 && <p className="help">{t('quicklog.suggested')}</p>}
+        <ul id={listId} role="listbox" aria-label={t('log.target')} className="matches" hidden={matches.length === 0}>
           {matches.map((m, i) => (
             <li
               key={`${m.kind}:${m.id}`}
@@ -200,20 +431,20 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
                 pick(m);
               }}
             >
-              <span className="tag">{t(`log.target.${m.kind}`)}</span> {m.name}
+              <span className="tag">{t(m.kind === 'contact' ? 'quicklog.target.contact' : `log.target.${m.kind}`)}</span> {m.name}
               {m.detail && <span className="muted"> · {m.detail}</span>}
             </li>
           ))}
         </ul>
-        {query.trim() !== '' && targets && matches.length === 0 && <p className="help">{t('log.target.none')}</p>}
+        {query.trim() !== '' && deals !== null && results.length === 0 && <p className="help">{t('log.target.none')}</p>}
       </div>
 
       <div className="row">
         <div className="field">
-          <label htmlFor={`${uid}-outcome`}>{t('log.outcome')}</label>
-          <select id={`${uid}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as ActivityOutcome | '')}>
+          <label htmlFor={id('outcome')}>{t('log.outcome')}</label>
+          <select id={id('outcome')} value={form.outcome} onChange={(e) => set('outcome', e.target.value as ActivityOutcome | '')}>
             <option value="">{t('log.outcome.none')}</option>
-            {activityOutcomeSchema.options.map((o) => (
+            {outcomes.map((o) => (
               <option key={o} value={o}>
                 {t(`log.outcome.${o}`)}
               </option>
@@ -221,27 +452,154 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, autoF
           </select>
         </div>
         <div className="field field-narrow">
-          <label htmlFor={`${uid}-duration`}>{t('log.duration')}</label>
-          <input id={`${uid}-duration`} inputMode="numeric" pattern="[0-9]*" value={duration} onChange={(e) => setDuration(e.target.value)} />
+          <label htmlFor={id('duration')}>{t('quicklog.duration')}</label>
+          <input
+            id={id('duration')}
+            ref={ref('duration')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={running ? String(timerMinutes(timer, now())) : form.duration}
+            readOnly={running}
+            title={t('quicklog.duration.help')}
+            onChange={(e) => set('duration', e.target.value)}
+            {...invalid('duration')}
+          />
         </div>
       </div>
+      {errorOf('duration')}
 
       <div className="field">
-        <label htmlFor={`${uid}-notes`}>{t('log.notes')}</label>
-        <textarea id={`${uid}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <label htmlFor={id('notes')}>{t('log.notes')}</label>
+        <textarea id={id('notes')} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
       </div>
 
-      {error && (
+      <p className="timer-row">
+        <button type="button" data-testid="timer-toggle" aria-pressed={running} onClick={() => void toggleTimer()}>
+          {running ? t('quicklog.timer.stop') : t('quicklog.timer.start')}
+        </button>{' '}
+        {timer && (
+          <span className="muted" data-testid="timer-status" aria-live="off">
+            {running ? t('quicklog.timer.running', { elapsed: formatElapsed(now() - timer.startedAt) }) : t('quicklog.timer.stopped', { minutes: timerMinutes(timer, now()) })}
+          </span>
+        )}
+      </p>
+
+      <div className="row">
+        <div className="field">
+          <label htmlFor={id('next')}>{t('quicklog.nextStep')}</label>
+          <input id={id('next')} data-testid="next-step" autoComplete="off" placeholder={t('quicklog.nextStep.placeholder')} value={form.nextStep} onChange={(e) => set('nextStep', e.target.value)} />
+        </div>
+        <div className="field field-date">
+          <label htmlFor={id('due')}>
+            {t('quicklog.nextStepDue')} {form.nextStep.trim() !== '' && requiredMark}
+          </label>
+          <input
+            id={id('due')}
+            ref={ref('nextStepDue')}
+            data-testid="next-step-due"
+            type="date"
+            value={form.nextStepDue}
+            aria-required={form.nextStep.trim() !== ''}
+            title={t('quicklog.nextStepDue.help')}
+            onChange={(e) => set('nextStepDue', e.target.value)}
+            {...invalid('nextStepDue')}
+          />
+        </div>
+      </div>
+      {errorOf('nextStepDue')}
+      {form.nextStep.trim() !== '' && !isDeal && <p className="help">{t('quicklog.nextStep.noDeal')}</p>}
+
+      {isDeal && (
+        <fieldset className="deal-change">
+          <legend>{t('quicklog.dealChange')}</legend>
+          <div className="row">
+            <div className="field">
+              <label htmlFor={id('stage')}>{t('quicklog.stage')}</label>
+              <select id={id('stage')} data-testid="deal-stage" value={form.stage} onChange={(e) => set('stage', e.target.value)}>
+                <option value="">{t('quicklog.stage.keep', { stage: form.target?.stage ?? '' })}</option>
+                {stages
+                  .filter((s) => s !== form.target?.stage)
+                  .map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field field-date">
+              <label htmlFor={id('close')}>{t('quicklog.closeOn')}</label>
+              <input id={id('close')} ref={ref('closeOn')} data-testid="deal-close" type="date" value={form.closeOn} placeholder={form.target?.closeOn ?? ''} onChange={(e) => set('closeOn', e.target.value)} {...invalid('closeOn')} />
+            </div>
+          </div>
+          {errorOf('closeOn')}
+        </fieldset>
+      )}
+
+      {showNew && (
+        <details className="new-records" open={!!(form.newAccountName || form.newContactName || form.newContactEmail || form.newAccountDomain || fromPage?.suggest)}>
+          <summary>{t('quicklog.new')}</summary>
+          {!hasAccount && (
+            <div className="row">
+              <div className="field">
+                <label htmlFor={id('acc-name')}>
+                  {t('quicklog.newAccount.name')} {form.newAccountDomain.trim() !== '' && requiredMark}
+                </label>
+                <input id={id('acc-name')} ref={ref('newAccountName')} data-testid="new-account-name" autoComplete="off" value={form.newAccountName} onChange={(e) => set('newAccountName', e.target.value)} {...invalid('newAccountName')} />
+              </div>
+              <div className="field">
+                <label htmlFor={id('acc-domain')}>{t('quicklog.newAccount.domain')}</label>
+                <input id={id('acc-domain')} ref={ref('newAccountDomain')} autoComplete="off" value={form.newAccountDomain} onChange={(e) => set('newAccountDomain', e.target.value)} {...invalid('newAccountDomain')} />
+              </div>
+            </div>
+          )}
+          {errorOf('newAccountName')}
+          {errorOf('newAccountDomain')}
+          <div className="row">
+            <div className="field">
+              <label htmlFor={id('con-name')}>
+                {t('quicklog.newContact.name')} {form.newContactEmail.trim() !== '' && requiredMark}
+              </label>
+              <input id={id('con-name')} ref={ref('newContactName')} data-testid="new-contact-name" autoComplete="off" value={form.newContactName} onChange={(e) => set('newContactName', e.target.value)} {...invalid('newContactName')} />
+            </div>
+            <div className="field">
+              <label htmlFor={id('con-email')}>{t('quicklog.newContact.email')}</label>
+              <input id={id('con-email')} ref={ref('newContactEmail')} data-testid="new-contact-email" type="email" autoComplete="off" value={form.newContactEmail} onChange={(e) => set('newContactEmail', e.target.value)} {...invalid('newContactEmail')} />
+            </div>
+          </div>
+          {errorOf('newContactName')}
+          {errorOf('newContactEmail')}
+          <p className="help">{t('quicklog.requiredNote')}</p>
+        </details>
+      )}
+
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="error" data-testid="form-errors">
+          {t('quicklog.fix')}
+        </p>
+      )}
+      {saveError && (
         <p role="alert" className="error">
-          {error}
+          {saveError}
         </p>
       )}
       <div className="actions-row">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving} data-testid="log-save">
           {t('log.save')}
         </button>
-        <span className="help">{t('log.saveHint')}</span>
+        <span className="help">{t('quicklog.saveHint')}</span>
       </div>
     </form>
   );
+}
+
+/** A draft's target, re-read so its deal fields (stage, close) are current; gone: null. */
+async function reloadTarget(target: NonNullable<QuickLogDraft['target']>): Promise<LogTarget | null> {
+  const db = getDb();
+  if (target.kind === 'deal') return dealTargetById(db, target.id);
+  if (target.kind === 'account') {
+    const a = await db.accounts.get(target.id);
+    return a ? { kind: 'account', id: a.id, name: a.name, detail: target.detail, dealId: null, accountId: a.id, contactId: null } : null;
+  }
+  const c = await db.contacts.get(target.id);
+  return c ? { kind: 'contact', id: c.id, name: c.name, detail: target.detail, dealId: null, accountId: c.accountId, contactId: c.id } : null;
 }

@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PopupApp } from '../../components/popup/PopupApp';
-import { AppProviders } from '../../components/providers/AppProviders';
+import { PopupApp, popupParams } from '../../components/popup/PopupApp';
+import { ErrorBoundary } from '../../components/providers/ErrorBoundary';
+import { SettingsProvider } from '../../components/providers/SettingsContext';
 import '../../components/styles.css';
 
+// Not AppProviders: the popup makes no background queries, so it leaves TanStack Query out of its bundle.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProviders>
-      <PopupApp />
-    </AppProviders>
+    <ErrorBoundary>
+      <SettingsProvider>
+        <PopupApp params={popupParams(location.search)} />
+      </SettingsProvider>
+    </ErrorBoundary>
   </StrictMode>,
 );
