@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { unguardFormula } from '../csv/formula';
 import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '../../domain/dates';
 import { wordKey, type IsoDate, type Provenance } from '../../domain/primitives';
-import { emailKey, nameKey, quoteValue, stripInvisible } from '../../domain/text';
+import { emailKey, nameKey, stripInvisible } from '../../domain/text';
+import { quoteCell, reasonOfIssue } from './reasons';
 import { naturalKeyOf, type MatchRule } from './identity';
 import {
   accountSchema,
@@ -241,7 +242,7 @@ class Columns {
 
   issue(issues: Issues, rowNo: number, field: string, row: readonly string[], message: string, params: Record<string, string | number> = {}) {
     // A quoted prefix: a 5 MB cell must not come back whole in every message.
-    issues.push({ row: rowNo, column: this.column(field), value: quoteValue(this.raw(row, field), 80), message, params });
+    issues.push({ row: rowNo, column: this.column(field), value: quoteCell(this.raw(row, field)), message, params });
   }
 
   /**
@@ -631,12 +632,14 @@ function finish(ctx: BuildContext, pending: Map<string, Pending<Record<string, u
       const rowNo = p.rows[p.rows.length - 1]!;
       for (const issue of r.error.issues.slice(0, 3)) {
         const field = KEY_TO_FIELD[String(issue.path[0] ?? '')] ?? '';
+        // Worded for the AE ("Longer than 300 characters."), the value quoted short.
+        const reason = reasonOfIssue(issue, field);
         plan.rejects.push({
           row: rowNo,
           column: field ? cols.column(field) : '',
-          value: field ? cols.raw(p.lastRow, field) : '',
-          message: 'io.reject.invalid',
-          params: { detail: issue.message },
+          value: field ? quoteCell(cols.raw(p.lastRow, field)) : '',
+          message: reason.key,
+          params: reason.params,
         });
       }
       continue;

@@ -202,7 +202,7 @@ describe('records from the fast path satisfy the real domain schema', () => {
       stageRules: DEFAULT_STAGE_RULES,
       existing: { bySourceKey: new Map(), accountsByName: new Map() },
     });
-    expect(plan.rejects.map((r) => [r.row, r.column, r.message])).toEqual([[2, 'Name', 'io.reject.invalid']]);
+    expect(plan.rejects.map((r) => [r.row, r.column, r.message])).toEqual([[2, 'Name', 'io.reason.tooLong']]);
     expect(plan.creates).toHaveLength(1);
   });
 });

@@ -351,7 +351,7 @@ describe('buildImport: rejects name the row, column and value', () => {
     const plan = run(`,Proposal,5,,2026-01-01\n${'x'.repeat(301)},Proposal,5,,2026-01-01\n`);
     expect(plan.rejects).toEqual([
       { row: 2, column: 'Name', value: '', message: 'io.reject.required', params: { field: 'name' } },
-      { row: 3, column: 'Name', value: 'x'.repeat(301), message: 'io.reject.invalid', params: { detail: expect.any(String) } },
+      { row: 3, column: 'Name', value: `${'x'.repeat(39)}…`, message: 'io.reason.tooLong', params: { max: 300 } },
     ]);
   });
 
