@@ -30,6 +30,8 @@ export const provenanceSchema = z.object({
   url: z.string().max(4000).nullable().default(null),
   externalId: z.string().max(500).nullable().default(null),
   capturedAt: instantSchema,
+  /** The values the last page capture read, per field (lib/db/capture.ts): a stored value that differs was edited by the AE. */
+  captured: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.null()])).optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 

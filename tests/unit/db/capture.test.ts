@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readCrmPage } from '../../../lib/capture/crm';
+import type { RecordCapture } from '../../../lib/capture/schema';
+import { CockpitDB, InvalidWriteError, checkBook, readBook } from '../../../lib/db';
+import { buyingRoleOf, planCapture, saveCapture, saveManualRecord } from '../../../lib/db/capture';
+import { defaultSettings } from '../../../lib/settings/schema';
+
+const SF_URL = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view';
+const NOW = Date.UTC(2026, 2, 1, 9, 0);
+const read = (file: string, url: string) =>
+  readCrmPage(new DOMParser().parseFromString(readFileSync(`tests/fixtures/pages/${file}`, 'utf8'), 'text/html'), new URL(url))!;
+
+let db: CockpitDB;
+beforeEach(async () => {
+  db = new CockpitDB(`capture-${Math.random()}`);
+  await db.open();
+});
+
+const counts = async () => ({ deals: await db.deals.count(), accounts: await db.accounts.count(), contacts: await db.contacts.count() });
+
+function dealCapture(over: Partial<RecordCapture> & { fields?: RecordCapture['fields'] } = {}): RecordCapture {
+  return {
+    type: 'record',
+    site: 'pipedrive',
+    kind: 'deal',
+    url: 'https://acme.pipedrive.com/deal/123',
+    externalId: '123',
+    raw: {},
+    people: [],
+    missing: [],
+    ...over,
+    fields: { name: 'Acme Renewal', accountName: 'Acme Corporation', accountExternalId: '321', amountMinor: 840000, currency: 'EUR', stage: 'Proposal Made', closeOn: '2026-03-25', ...over.fields },
+  };
+}
+
+describe('saveCapture', () => {
+  it('creates the deal, account and contacts from a Salesforce page, linked, with roles, provenance and sourceKey', async () => {
+    const capture = read('salesforce/opportunity.html', SF_URL);
+    const r = await saveCapture(db, capture, NOW);
+    expect(r.created).toBe(4);
+    const book = await readBook(db);
+    expect(checkBook(book).invalid).toEqual([]);
+    const [deal] = book.deals;
+    const [account] = book.accounts;
+    expect(deal).toMatchObject({
+      name: 'Acme Platform Renewal',
+      accountId: account!.id,
+      amountMinor: 840000,
+      currency: 'EUR',
+      stage: 'Negotiation/Review',
+      status: 'open',
+      probability: 0.9, // the page's, not the stage rule's 0.8
+      forecastCategory: 'commit',
+      closeOn: '2026-03-25',
+      createdOn: null, // the page does not say: never the capture day
+      sourceKey: 'salesforce:0065g00000AbCdEAAV',
+      provenance: { site: 'salesforce', url: SF_URL, externalId: '0065g00000AbCdEAAV', capturedAt: NOW },
+    });
+    expect(account).toMatchObject({ name: 'Acme Corporation', sourceKey: 'salesforce:0015g00000QrStUAAV' });
+    const byName = Object.fromEntries(book.contacts.map((c) => [c.name, c]));
+    expect(byName['Jane Doe']).toMatchObject({ emails: ['jane.doe@acme.example'], buyingRole: 'decision_maker', title: 'VP Finance', accountId: account!.id });
+    expect(byName['Raj Patel']).toMatchObject({ buyingRole: 'influencer', accountId: account!.id });
+    expect(book.dealHistory).toEqual([]);
+  });
+
+  it('saving twice, or again after another record, leaves one of each', async () => {
+    const a = read('salesforce/opportunity.html', SF_URL);
+    await saveCapture(db, a, NOW);
+    const again = await saveCapture(db, a, NOW + 1000);
+    expect(again).toMatchObject({ created: 0, updated: 0 });
+    await saveCapture(db, dealCapture(), NOW + 2000);
+    await saveCapture(db, a, NOW + 3000);
+    expect(await counts()).toEqual({ deals: 2, accounts: 2, contacts: 2 });
+  });
+
+  it('a 15-character Salesforce id stored by an export is the same record as the page\'s 18-character one', async () => {
+    const capture = read('salesforce/opportunity.html', SF_URL);
+    await saveCapture(db, capture, NOW);
+    const [deal] = await db.deals.toArray();
+    await db.deals.update(deal!.id, { sourceKey: 'salesforce:0065g00000AbCdE' });
+    await saveCapture(db, capture, NOW + 1);
+    expect(await db.deals.count()).toBe(1);
+    expect((await db.deals.get(deal!.id))!.sourceKey).toBe('salesforce:0065g00000AbCdE'); // the export's key stays, so re-imports still match
+  });
+
+  it('matches stored records by email, domain and exact name when there is no CRM id', async () => {
+    await db.contacts.add({ id: 'c1', createdAt: 1, updatedAt: 1, name: 'J. Doe', emails: ['Jane.Doe@ACME.example'], phone: null, title: null, accountId: null, buyingRole: null, notes: '', provenance: null, sourceKey: null });
+    await db.accounts.add({ id: 'a1', createdAt: 1, updatedAt: 1, name: 'Acme  Corporation', domains: [], industry: null, territory: null, isTarget: false, customerSince: null, churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, lastTouchAt: null });
+    const capture = dealCapture({ people: [{ name: 'Jane Doe', email: 'jane.doe@acme.example', role: 'Champion', title: null, externalId: null }] });
+    const plan = await planCapture(db, capture, NOW);
+    expect(plan.account).toMatchObject({ action: 'unchanged', matchedBy: 'name', before: { id: 'a1' } });
+    expect(plan.contacts[0]).toMatchObject({ matchedBy: 'email' });
+    // The stored contact's name differs and has no capture baseline: asked, not overwritten.
+    expect(plan.conflicts.map((c) => c.key)).toEqual(['contacts:c1:name']);
+    await saveCapture(db, capture, NOW);
+    expect(await counts()).toEqual({ deals: 1, accounts: 1, contacts: 1 });
+    expect(await db.contacts.get('c1')).toMatchObject({ name: 'J. Doe', buyingRole: 'champion', accountId: 'a1' });
+    expect((await db.accounts.get('a1'))!.name).toBe('Acme  Corporation'); // same nameKey: not a conflict, not rewritten
+
+    await db.accounts.add({ ...(await db.accounts.get('a1'))!, id: 'a2', name: 'Other name', domains: ['initech.example'], sourceKey: null });
+    const acct: RecordCapture = { ...dealCapture(), kind: 'account', url: 'https://acme.pipedrive.com/organization/9', externalId: '9', fields: { name: 'Initech', website: 'https://www.initech.example/about' } };
+    expect((await planCapture(db, acct, NOW)).account).toMatchObject({ matchedBy: 'domain', before: { id: 'a2' } });
+  });
+
+  it('an AE edit is kept until the AE decides; "use CRM" takes the page, "keep mine" is not asked again', async () => {
+    await saveCapture(db, dealCapture(), NOW);
+    const [deal] = await db.deals.toArray();
+    await db.deals.update(deal!.id, { amountMinor: 900000 }); // the AE's own figure
+
+    // The page shows the same as last time: no question, the AE's value stays.
+    expect((await planCapture(db, dealCapture(), NOW)).conflicts).toEqual([]);
+
+    // The CRM moves: a conflict, the AE's value kept while unsettled, asked again next time.
+    const moved = dealCapture({ fields: { amountMinor: 1000000 } });
+    const plan = await planCapture(db, moved, NOW);
+    expect(plan.conflicts).toEqual([expect.objectContaining({ key: `deals:${deal!.id}:amountMinor`, crm: 1000000, mine: 900000, decision: null })]);
+    const r = await saveCapture(db, moved, NOW + 1);
+    expect(r.unsettled).toHaveLength(1);
+    expect((await db.deals.get(deal!.id))!.amountMinor).toBe(900000);
+    expect((await planCapture(db, moved, NOW)).conflicts).toHaveLength(1);
+
+    await saveCapture(db, moved, NOW + 2, { [`deals:${deal!.id}:amountMinor`]: 'mine' });
+    expect((await db.deals.get(deal!.id))!.amountMinor).toBe(900000);
+    expect((await planCapture(db, moved, NOW)).conflicts).toEqual([]);
+
+    const again = dealCapture({ fields: { amountMinor: 1100000 } });
+    const key = `deals:${deal!.id}:amountMinor`;
+    expect((await planCapture(db, again, NOW)).conflicts.map((c) => c.key)).toEqual([key]);
+    await saveCapture(db, again, NOW + 3, { [key]: 'crm' });
+    expect((await db.deals.get(deal!.id))!.amountMinor).toBe(1100000);
+  });
+
+  it('a captured change of stage, amount or close date enters the deal history; unchanged fields stay', async () => {
+    await saveCapture(db, dealCapture(), NOW);
+    const changed = dealCapture({ fields: { stage: 'Negotiations Started', amountMinor: 900000, closeOn: '2026-04-30' } });
+    await saveCapture(db, changed, NOW + 10);
+    const [deal] = await db.deals.toArray();
+    expect(deal).toMatchObject({ stage: 'Negotiations Started', probability: 0.8, forecastCategory: 'commit', amountMinor: 900000, closeOn: '2026-04-30' });
+    const h = await db.dealHistory.toArray();
+    expect(h.map((x) => [x.field, x.from, x.to, x.source]).sort()).toEqual(
+      [
+        ['amountMinor', 840000, 900000, 'capture'],
+        ['closeOn', '2026-03-25', '2026-04-30', 'capture'],
+        ['forecastCategory', 'best_case', 'commit', 'capture'],
+        ['probability', 0.6, 0.8, 'capture'],
+        ['stage', 'Proposal Made', 'Negotiations Started', 'capture'],
+      ].sort(),
+    );
+    // A page showing less (another layout) never blanks what is stored.
+    await saveCapture(db, dealCapture({ fields: { amountMinor: undefined, closeOn: undefined } } as never), NOW + 20);
+    expect(await db.deals.get(deal!.id)).toMatchObject({ amountMinor: 900000, closeOn: '2026-04-30' });
+  });
+
+  it('won from the stage rules; reporting currency only when the page shows no amount', async () => {
+    const won = dealCapture({ externalId: '5', fields: { stage: 'Won', amountMinor: undefined, currency: undefined } } as never);
+    const plan = await planCapture(db, won, NOW, {}, { ...defaultSettings(), reportingCurrency: 'THB' });
+    expect(plan.currencyFromSettings).toBe(true);
+    await saveCapture(db, won, NOW, {}, { ...defaultSettings(), reportingCurrency: 'THB' });
+    expect(await db.deals.get((await db.deals.toArray())[0]!.id)).toMatchObject({ status: 'won', probability: 1, currency: 'THB', amountMinor: null });
+
+    const noCurrency = dealCapture({ externalId: '6', fields: { name: 'Other deal', currency: undefined } } as never);
+    await expect(saveCapture(db, noCurrency, NOW)).rejects.toMatchObject({ table: 'deals', problems: [{ field: 'currency' }] });
+  });
+
+  it('an invalid capture is refused with nothing written', async () => {
+    const bad = dealCapture({ fields: { name: 'x'.repeat(301) } });
+    await expect(saveCapture(db, bad, NOW)).rejects.toBeInstanceOf(InvalidWriteError);
+    await expect(saveCapture(db, bad, NOW)).rejects.toMatchObject({ table: 'deals', problems: [expect.objectContaining({ field: 'name' })] });
+    const noStage = dealCapture({ fields: { stage: undefined } } as never);
+    await expect(saveCapture(db, noStage, NOW)).rejects.toMatchObject({ table: 'deals', problems: [{ field: 'stage', message: 'the page shows no stage' }] });
+    expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
+    // A lead page is shown, not saved.
+    await expect(saveCapture(db, { ...dealCapture(), kind: 'lead' }, NOW)).rejects.toMatchObject({ table: 'capture' });
+    expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
+  });
+
+  it('HubSpot and Pipedrive pages save too; a contact page links its account', async () => {
+    await saveCapture(db, read('hubspot/deal.html', 'https://app.hubspot.com/contacts/123456/record/0-3/9876543210'), NOW);
+    await saveCapture(db, read('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/123'), NOW);
+    // Records another CRM id claims are not matched by name; people are, by email.
+    expect(await counts()).toEqual({ deals: 2, accounts: 2, contacts: 2 });
+    // Nor by the same CRM under another id.
+    await saveCapture(db, read('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/124'), NOW);
+    expect(await counts()).toEqual({ deals: 3, accounts: 2, contacts: 2 });
+    const contact: RecordCapture = { ...dealCapture(), kind: 'contact', url: 'https://acme.pipedrive.com/person/77', externalId: '77', fields: { name: 'Kim Lee', accountName: 'Globex', emails: ['kim@globex.example'], title: 'CTO' } };
+    await saveCapture(db, contact, NOW);
+    const kim = (await db.contacts.toArray()).find((c) => c.name === 'Kim Lee')!;
+    const globex = (await db.accounts.toArray()).find((a) => a.name === 'Globex')!;
+    expect(kim).toMatchObject({ accountId: globex.id, emails: ['kim@globex.example'], title: 'CTO', sourceKey: 'pipedrive:77' });
+  });
+
+  it('maps role words to buying roles and leaves unknown words unmapped', () => {
+    expect(['Decision Maker', 'Economic Buyer', 'Champion', 'Influencer', 'End User', 'User', 'Blocker', 'Responsable de la toma de decisiones', 'Other', null].map(buyingRoleOf)).toEqual([
+      'decision_maker', 'decision_maker', 'champion', 'influencer', 'user', 'user', 'blocker', 'decision_maker', null, null,
+    ]);
+  });
+
+  it('a record entered by hand', async () => {
+    const id = await saveManualRecord(db, { kind: 'deal', name: ' Walk-in ', stage: 'Qualification' }, NOW);
+    expect(await db.deals.get(id)).toMatchObject({ name: 'Walk-in', stage: 'Qualification', status: 'open', probability: 0.2, currency: 'THB', provenance: { site: 'manual' } });
+    await expect(saveManualRecord(db, { kind: 'account', name: '' }, NOW)).rejects.toBeInstanceOf(InvalidWriteError);
+  });
+});
