@@ -1,0 +1,91 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageCapture } from '../../lib/capture/schema';
+import { getDb } from '../../lib/db';
+import { QuickLogForm } from '../../components/quicklog/QuickLogForm';
+import { renderPage, resetWorld } from './render';
+
+const capture = vi.hoisted(() => ({ current: null as PageCapture | null }));
+vi.mock('../../lib/platform/active-capture', () => ({ activeCapture: vi.fn(async () => capture.current) }));
+
+const NOW = new Date(2026, 10, 26, 10).getTime();
+
+const record = (o: Partial<Extract<PageCapture, { type: 'record' }>>): PageCapture => ({
+  type: 'record', site: 'salesforce', kind: 'deal', url: 'https://x.lightning.force.com/x', externalId: '006000000000001AAA', fields: {}, raw: {}, people: [], missing: [], ...o,
+});
+const thread = (emails: string[]): PageCapture => ({
+  type: 'thread', site: 'gmail', url: 'https://mail.google.com/x', externalId: 't1', subject: 'Pricing', selfEmail: 'me@mycompany.com', missing: [],
+  messages: [{ id: 'm1', from: { name: 'Me', email: 'me@mycompany.com' }, to: emails.map((e) => ({ name: null, email: e })), cc: [], at: null, collapsed: false }],
+});
+
+beforeEach(async () => {
+  await resetWorld();
+  const db = getDb();
+  await db.accounts.add({
+    id: 'acc-1', createdAt: 0, updatedAt: 0, name: 'Siam Cement Digital', domains: ['scd.co.th'], industry: null, territory: null,
+    isTarget: false, customerSince: null, churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, lastTouchAt: null,
+  });
+  await db.deals.add({
+    id: 'deal-1', createdAt: 0, updatedAt: 0, name: 'ERP rollout phase 2', accountId: 'acc-1', amountMinor: null, currency: 'THB',
+    stage: 'Discovery', status: 'open', probability: 0.3, forecastCategory: 'pipeline', type: 'upsell', typeLabel: null, createdOn: null,
+    closeOn: null, lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null,
+    lineItems: [], provenance: null, sourceKey: 'salesforce:006000000000001AAA', lastTouchAt: null, lastMeetingAt: null,
+  });
+  await db.contacts.add({ id: 'c-1', createdAt: 0, updatedAt: 0, name: 'Kanya Srisuk', emails: ['kanya@scd.co.th'], phone: null, title: null, accountId: 'acc-1', buyingRole: null, notes: '', provenance: null, sourceKey: null });
+});
+
+const ready = () => waitFor(() => expect(screen.getByTestId('quicklog')).toHaveAttribute('data-ready', 'true'));
+
+describe('prefill from the page in view', () => {
+  it('a captured deal is found by its CRM id, and Enter logs on it', async () => {
+    capture.current = record({ fields: { name: 'Renamed in CRM' } });
+    const user = userEvent.setup();
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
+    expect(screen.getByTestId('from-page')).toHaveTextContent('Found by the CRM record.');
+    expect(screen.getByTestId('log-search')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await getDb().activities.count()).toBe(1));
+    expect((await getDb().activities.toArray())[0]).toMatchObject({ dealId: 'deal-1', accountId: 'acc-1' });
+  });
+
+  it('without the id, by name within the named account (spacing and case aside)', async () => {
+    capture.current = record({ externalId: '006OTHER', fields: { name: 'erp  rollout Phase 2', accountName: 'SIAM CEMENT DIGITAL' } });
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
+    expect(screen.getByTestId('from-page')).toHaveTextContent('Found by the name.');
+  });
+
+  it('a mail thread finds the contact by address', async () => {
+    capture.current = thread(['Kanya@SCD.co.th']);
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('Kanya Srisuk');
+    expect(screen.getByTestId('from-page')).toHaveTextContent('Found by the email address.');
+  });
+
+  it('an unknown correspondent at a known domain: the account, and the contact proposed to add', async () => {
+    capture.current = thread(['somchai@scd.co.th']);
+    const user = userEvent.setup();
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('Siam Cement Digital');
+    expect(screen.getByTestId('new-contact-email')).toHaveValue('somchai@scd.co.th');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect(await getDb().activities.count()).toBe(1));
+    const contact = (await getDb().contacts.where('emails').equals('somchai@scd.co.th').first())!;
+    expect(contact).toMatchObject({ name: 'somchai@scd.co.th', accountId: 'acc-1' });
+    expect((await getDb().activities.toArray())[0]).toMatchObject({ contactId: contact.id, accountId: 'acc-1' });
+  });
+
+  it('nothing captured: an empty form', async () => {
+    capture.current = null;
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.queryByTestId('chosen-target')).toBeNull();
+    expect(screen.queryByTestId('from-page')).toBeNull();
+  });
+});
