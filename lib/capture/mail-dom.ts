@@ -276,3 +276,41 @@ export function documentTitle(root: ParentNode): string {
   const t = first(root, 'title');
   return t?.textContent ?? '';
 }
+
+/**
+ * The descendants of `root` (root itself excluded) that are outside every subtree whose root
+ * matches `skip`, in document order, and those skipped subtree roots. `e` is in `elements`
+ * exactly when `closestWithin(e, skip, root)` is null — so a reader filters these instead of
+ * querying the whole `root` (message bodies included) and discarding the body matches. One walk
+ * that never enters a body.
+ */
+export function outsideOf(root: Element, skip: string): { elements: Element[]; skipped: Element[] } {
+  const elements: Element[] = [];
+  const skipped: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (safeMatches(e, skip)) {
+      skipped.push(e);
+      continue;
+    }
+    elements.push(e);
+    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return { elements, skipped };
+}
+
+/** The elements of `outside` (document order, from outsideOf) that are descendants of `el`, which is one of them. */
+export function descendantsIn(outside: readonly Element[], el: Element): Element[] | null {
+  const i = outside.indexOf(el);
+  if (i < 0) return null;
+  let j = i + 1;
+  while (j < outside.length && el.contains(outside[j]!)) j++;
+  return outside.slice(i + 1, j);
+}
+
+/** The matches of `selector` among `els`, in their order; none when the engine rejects the selector. */
+export function matching(els: readonly Element[], selector: string): Element[] {
+  return els.filter((e) => safeMatches(e, selector));
+}

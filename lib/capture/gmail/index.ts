@@ -11,8 +11,11 @@ import {
   first,
   isEmail,
   isHiddenUpTo,
+  descendantsIn,
   line,
   makeAddress,
+  matching,
+  outsideOf,
   pushUnique,
   readMailDates,
   textOf,
@@ -77,7 +80,8 @@ const ME = new Set(['me', 'ฉัน', 'ตัวฉัน']);
 
 function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?: DayOrder }): ThreadCapture {
   const missing = new Set<string>();
-  const heading = all(root, HEADING).find((h) => !isHiddenUpTo(h));
+  // HEADING matches only h2 elements: the page's h2s (one tag walk) filtered by it, in page order.
+  const heading = all(root, 'h2').find((h) => h.matches(HEADING) && !isHiddenUpTo(h));
   let view: Element | null = null;
   if (heading) {
     view = heading.closest(VIEW) ?? heading.closest(THREAD_BOX);
@@ -112,9 +116,12 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
   if (view) {
-    for (const item of messageItems(view)) {
+    // The view's elements outside message bodies and quoted history, walked once: the message
+    // items and their headers are found among these, never by querying the bodies.
+    const outside = outsideOf(view, BODY).elements;
+    for (const item of messageItems(view, outside)) {
       if (messages.length >= 1000) break;
-      const m = readMessage(item, missing);
+      const m = readMessage(item, missing, descendantsIn(outside, item));
       messages.push(m.message);
       dateTexts.push(m.dateText);
     }
@@ -143,11 +150,9 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
 }
 
 /** The outermost message items of the view, in page order. */
-function messageItems(view: Element): Element[] {
-  let items = all(view, ITEM).filter(
-    (el) => !closestWithin(el, BODY, view) && (el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null),
-  );
-  if (items.length === 0) items = all(view, '.adn, .adf').filter((el) => !closestWithin(el, BODY, view));
+function messageItems(view: Element, outside: readonly Element[]): Element[] {
+  let items = matching(outside, ITEM).filter((el) => el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null);
+  if (items.length === 0) items = matching(outside, '.adn, .adf');
   const set = new Set(items);
   return items.filter((el) => {
     if (isHiddenUpTo(el, view)) return false;
@@ -156,8 +161,12 @@ function messageItems(view: Element): Element[] {
   });
 }
 
-/** Elements of a message outside its body and quoted history. */
-function header(item: Element, selector: string): Element[] {
+/**
+ * Elements of a message outside its body and quoted history. `own` is the item's descendants
+ * outside bodies (outsideOf), when known: the same elements, without querying the bodies.
+ */
+function headerOf(item: Element, selector: string, own: readonly Element[] | null = null): Element[] {
+  if (own) return matching(own, selector);
   return all(item, selector).filter((e) => !closestWithin(e, BODY, item));
 }
 
@@ -179,7 +188,8 @@ const LABELS: Record<string, 'to' | 'cc' | 'bcc' | 'from'> = {
   จาก: 'from',
 };
 
-function readMessage(item: Element, missing: Set<string>): { message: MailMessage; dateText: string | null } {
+function readMessage(item: Element, missing: Set<string>, own: readonly Element[] | null): { message: MailMessage; dateText: string | null } {
+  const header = (it: Element, selector: string) => headerOf(it, selector, own);
   // Id: the item's own attributes, else the message wrapper inside it.
   const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : header(item, '[data-message-id], [data-legacy-message-id]')[0];
   const rawId = idEl ? (idEl.getAttribute('data-message-id') || idEl.getAttribute('data-legacy-message-id')) : null;
@@ -227,10 +237,14 @@ function readMessage(item: Element, missing: Set<string>): { message: MailMessag
 
 /** The signed-in address: the account button's label, else the document title. */
 export function gmailSelfEmail(root: ParentNode): string | null {
-  const labelled = [
-    ...all(root, '[aria-label^="Google Account"], [aria-label^="บัญชี Google"], [aria-label*="Google Account:"]'),
-    ...all(root, '#gb [aria-label*="@"], [role="banner"] [aria-label*="@"], header [aria-label*="@"]'),
-  ];
+  // The matches of '[aria-label^="Google Account"], [aria-label^="บัญชี Google"],
+  // [aria-label*="Google Account:"]', then those of '#gb [aria-label*="@"], [role="banner"]
+  // [aria-label*="@"], header [aria-label*="@"]', each in page order: from one query for the
+  // labelled elements instead of six full-page matches.
+  const withLabel = all(root, '[aria-label]');
+  const account = (l: string) => l.startsWith('Google Account') || l.startsWith('บัญชี Google') || l.includes('Google Account:');
+  const inBanner = (el: Element) => (el.getAttribute('aria-label') ?? '').includes('@') && el.parentElement?.closest('#gb, [role="banner"], header') != null;
+  const labelled = [...withLabel.filter((el) => account(el.getAttribute('aria-label') ?? '')), ...withLabel.filter(inBanner)];
   for (const el of labelled) {
     const label = el.getAttribute('aria-label') ?? '';
     const inParens = /\(([^()\s]+@[^()\s]+)\)/.exec(label);

@@ -11,8 +11,11 @@ import {
   first,
   isEmail,
   isHiddenUpTo,
+  descendantsIn,
   line,
   makeAddress,
+  matching,
+  outsideOf,
   parseNameAndEmail,
   pushUnique,
   readMailDates,
@@ -83,6 +86,9 @@ function kindOfLabel(s: string): 'to' | 'cc' | 'bcc' | null {
 }
 
 function findPane(root: ParentNode): Element | null {
+  // The first shown pane in page order: usually the first match, found without a full-page query.
+  const firstPane = first(root, PANE);
+  if (firstPane && !isHiddenUpTo(firstPane) && !firstPane.closest(LIST)) return firstPane;
   const panes = all(root, PANE).filter((p) => !isHiddenUpTo(p) && !p.closest(LIST));
   if (panes.length > 0) return panes[0]!;
   const mains = all(root, '[role="main"]').filter((m) => !isHiddenUpTo(m) && first(m, `${TIME}, ${BODY_ONLY}, [role="heading"]`) !== null);
@@ -95,15 +101,19 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   if (!pane) missing.add('readingPane');
 
   const notBody = (e: Element) => !!pane && !closestWithin(e, BODY, pane) && !closestWithin(e, LIST, pane);
+  // The pane's elements outside bodies, quoted history and lists, walked once (never entering a
+  // body): exactly those `notBody` keeps. Queries over the pane filter these instead.
+  const outside = pane ? outsideOf(pane, `${BODY}, ${LIST}`) : { elements: [], skipped: [] };
+  const inPane = (sel: string) => matching(outside.elements, sel);
 
   // Subject.
   let subject = '';
   if (pane) {
     const candidates = [
-      ...all(pane, '[id^="CONV_"][id$="_SUBJECT"]:not(input)'),
-      ...all(pane, '[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]'),
-      ...all(pane, 'h1, h2'),
-    ].filter((h) => notBody(h) && !isHiddenUpTo(h, pane));
+      ...inPane('[id^="CONV_"][id$="_SUBJECT"]:not(input)'),
+      ...inPane('[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]'),
+      ...inPane('h1, h2'),
+    ].filter((h) => !isHiddenUpTo(h, pane));
     for (const h of candidates) {
       subject = cleanLine(textOf(h), SUBJECT_MAX);
       if (subject) break;
@@ -117,7 +127,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
     const id = v ? line(v, ID_MAX) : null;
     if (id && !ids.includes(id)) ids.push(id);
   };
-  const convEl = pane ? (pane.matches('[data-convid]') ? pane : all(pane, '[data-convid]').find(notBody)) : undefined;
+  const convEl = pane ? (pane.matches('[data-convid]') ? pane : inPane('[data-convid]')[0]) : undefined;
   add(convEl?.getAttribute('data-convid'));
   if (u.kind === 'conversation') add(u.id);
   add(all(root, '[role="option"][aria-selected="true"][data-convid]')[0]?.getAttribute('data-convid'));
@@ -130,10 +140,12 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
   if (pane) {
-    const items = messageItems(pane, notBody);
+    const items = messageItems(pane, inPane);
     for (const item of items) {
       if (messages.length >= 1000) break;
-      const r = readMessage(item, notBody, missing);
+      const own = item === pane ? outside.elements : descendantsIn(outside.elements, item);
+      const bodies = own ? outside.skipped.filter((b) => item === pane || item.contains(b)) : null;
+      const r = readMessage(item, notBody, missing, own, bodies);
       if (!r) continue;
       messages.push(r.message);
       dateTexts.push(r.dateText);
@@ -168,10 +180,10 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
  * One element per message. Each message shows its own time: the item is the largest ancestor of
  * a time that holds no other message's time (language-neutral, unlike the "Email message" label).
  */
-function messageItems(pane: Element, notBody: (e: Element) => boolean): Element[] {
-  const labelled = all(pane, '[aria-label="Email message"]').filter(notBody);
+function messageItems(pane: Element, inPane: (sel: string) => Element[]): Element[] {
+  const labelled = inPane('[aria-label="Email message"]');
   if (labelled.length > 0) return outermost(labelled, pane);
-  const times = all(pane, TIME).filter(notBody);
+  const times = inPane(TIME);
   if (times.length === 0) {
     return first(pane, PERSONA) ? [pane] : [];
   }
@@ -217,8 +229,12 @@ function readMessage(
   item: Element,
   notBody: (e: Element) => boolean,
   missing: Set<string>,
+  own: readonly Element[] | null,
+  skipped: readonly Element[] | null,
 ): { message: MailMessage; dateText: string | null } | null {
-  const inHeader = (sel: string) => all(item, sel).filter(notBody);
+  // `own`: the item's descendants that notBody keeps (outsideOf), when known; `skipped`: the
+  // body, history and list subtrees inside the item that that walk did not enter.
+  const inHeader = (sel: string) => (own ? matching(own, sel) : all(item, sel).filter(notBody));
   const wells = inHeader(WELL);
   const inWell = (e: Element) => wells.some((w) => w.contains(e));
   const recipientLabelled = (e: Element) => {
@@ -241,7 +257,11 @@ function readMessage(
   }
   if (!from) missing.add('message.from');
 
-  const collapsed = !all(item, BODY_ONLY).some((b) => !isHiddenUpTo(b, item)) || item.getAttribute('aria-expanded') === 'false';
+  // Any shown body in the item. Every body lies in a skipped subtree; a body shown inside a
+  // skipped body root means that root is shown too, so the roots that are bodies stand for
+  // their subtrees, and only the other skipped subtrees (history, lists) are queried.
+  const bodies = skipped ? skipped.flatMap((r) => (r.matches(BODY_ONLY) ? [r] : all(r, BODY_ONLY))) : all(item, BODY_ONLY);
+  const collapsed = !bodies.some((b) => !isHiddenUpTo(b, item)) || item.getAttribute('aria-expanded') === 'false';
 
   const to: MailAddress[] = [];
   const cc: MailAddress[] = [];
