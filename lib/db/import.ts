@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type { ImportEntity } from '../io/import/fields';
 import type { ExistingIndex, ImportPlan } from '../io/import/rows';
@@ -239,6 +240,18 @@ export async function undoImport(db: CockpitDB, batchId: string, now: number): P
       removed += present.length;
     }
     if (removedDeals.length > 0) await db.dealHistory.where('dealId').anyOf(removedDeals).delete();
+    // Records logged or linked since the import keep their data and lose only the link to what is gone.
+    for (const id of removedDeals) {
+      await db.activities.where('[dealId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).modify({ dealId: null });
+    }
+    const removedAccounts = batch.created.filter((c) => c.table === 'accounts').flatMap((c) => c.ids);
+    if (removedAccounts.length > 0) {
+      await db.deals.where('accountId').anyOf(removedAccounts).modify({ accountId: null });
+      await db.contacts.where('accountId').anyOf(removedAccounts).modify({ accountId: null });
+      await db.activities.where('accountId').anyOf(removedAccounts).modify({ accountId: null });
+    }
+    const removedContacts = batch.created.filter((c) => c.table === 'contacts').flatMap((c) => c.ids);
+    if (removedContacts.length > 0) await db.activities.where('contactId').anyOf(removedContacts).modify({ contactId: null });
     if (history.length > 0) await db.dealHistory.bulkAdd(history);
     await db.importBatches.put({ ...batch, undoneAt: now });
     for (const id of removedDeals) dealIds.delete(id);

@@ -105,7 +105,10 @@ describe('commitImport', () => {
     );
     await expect(undoImport(db, second.batchId, NOW + 3)).rejects.toThrow(/already undone/);
 
+    // A call logged on an imported deal after the import survives its undo, unlinked from what is gone.
+    await db.activities.add({ id: 'call-1', createdAt: NOW, updatedAt: NOW, kind: 'call', at: NOW + 2, durationMin: null, outcome: null, subject: '', notes: 'kept', dealId: fleet.id, accountId: fleet.accountId, contactId: null, completedAt: null, provenance: null });
     await undoImport(db, first.batchId, NOW + 3);
+    expect(await db.activities.get('call-1')).toMatchObject({ notes: 'kept', dealId: null, accountId: null });
     expect(await db.deals.count()).toBe(0);
     expect(await db.accounts.count()).toBe(0);
     expect(await db.dealHistory.count()).toBe(0);
