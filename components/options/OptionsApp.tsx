@@ -1,5 +1,6 @@
 import { useT } from '../providers/SettingsContext';
 import { ToastHost } from '../ui/Toast';
+import { CaptureSettings } from './CaptureSettings';
 import { CatalogueEditors } from './catalogue';
 import { DataSection } from './DataSection';
 import { BackupSection } from './io/BackupSection';
@@ -28,6 +29,7 @@ export function OptionsApp() {
         </nav>
       </header>
       <SettingsForm />
+      <CaptureSettings />
       <ImportSection />
       <ExportSection />
       <QuotaEditor />
