@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ThisPage } from '../capture/ThisPage';
 import type { NextAction } from '../../lib/actions';
 import type { ActivityKind } from '../../lib/domain/records';
 import { formatDate } from '../../lib/i18n/format';
@@ -56,6 +57,7 @@ export function CockpitApp() {
 
   return (
     <main>
+      <ThisPage />
       <header className="bar">
         <h1>{t('app.name')}</h1>
         <div className="row">

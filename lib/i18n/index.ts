@@ -1,4 +1,5 @@
 import { actionsMessages } from './messages/actions';
+import { captureMessages } from './messages/capture';
 import { commonMessages } from './messages/common';
 import { importReasonMessages } from './messages/import-reasons';
 import { ioMessages } from './messages/io';
@@ -11,7 +12,7 @@ import { quicklogMessages } from './messages/quicklog';
 export const LANGUAGES = ['en', 'th'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages];
+const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages];
 
 export const catalogs: Record<Language, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
