@@ -9,6 +9,7 @@ import { checkExportRange } from '../io/export/range';
 import { bookDateRange, statsCsvForBook } from '../io/export/stats-book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from '../io/import/fields';
 import { applyMapSpec, detectProfile, duplicateHeaderWarnings, proposeMapping, type Crm } from '../io/import/profiles';
+import { groupIssues, rowRanges, type IssueGroup } from '../io/import/issues';
 import { quoteCell } from '../io/import/reasons';
 import { buildImport, type ImportIssue, type ImportOptions, type ImportPlan, type ImportSite } from '../io/import/rows';
 import { parseAmount, type DateFormat } from '../io/import/values';
@@ -52,6 +53,17 @@ function message(key: string, params: Record<string, string | number> = {}): str
   let text = translate('en', key, params).replace(/^Row \d+: /, '');
   if (key === 'io.reject.badDate' && params.format) text = `${text.replace(/\.$/, '')} (${params.format}).`;
   return text;
+}
+
+/**
+ * One line per kind of problem: a single row as formatIssue, several as
+ * `file.csv:FIRST: 278 rows (2–279): column "C", first value "V": reason`.
+ */
+export function formatGroup(fileName: string, g: IssueGroup, prefix = ''): string {
+  if (g.rows.length === 1) return formatIssue(fileName, { row: g.rows[0]!, column: g.column, value: g.value, message: g.message, params: g.params }, prefix);
+  const where = g.rows[0]! > 0 ? `${fileName}:${g.rows[0]}:` : `${fileName}:`;
+  const cell = g.column ? `column ${q(g.column)}, first value ${q(g.value)}: ` : '';
+  return `${where} ${prefix}${g.rows.length} rows (${rowRanges(g.rows)}): ${cell}${message(g.message, g.params)}`;
 }
 
 /** `file.csv:ROW: column "C" value "V": reason`, the location format of compilers and linters. */
@@ -226,17 +238,19 @@ export function runReport(input: ReportInput): ReportResult {
   const rejects = plan.rejects.filter((r) => !deletedRows.has(r.row));
   if (rejects.length > 0) {
     if (!args.skipInvalid) {
-      const listed = rejects.slice(0, MAX_LISTED_REJECTS).map((r) => formatIssue(fileName, r));
-      if (rejects.length > MAX_LISTED_REJECTS) listed.push(`... and ${rejects.length - MAX_LISTED_REJECTS} more.`);
+      const groups = groupIssues(rejects);
+      const listed = groups.slice(0, MAX_LISTED_REJECTS).map((g) => formatGroup(fileName, g));
+      if (groups.length > MAX_LISTED_REJECTS) listed.push(`... and ${groups.length - MAX_LISTED_REJECTS} more kinds of problem.`);
       const rows = new Set(rejects.map((r) => r.row)).size;
       listed.push(
         `${rows} row${rows > 1 ? 's' : ''} could not be imported; nothing was written. Fix ${rows > 1 ? 'them' : 'it'}, or pass --skip-invalid to leave ${rows > 1 ? 'them' : 'it'} out.`,
       );
       return fail(listed.join('\n'));
     }
-    for (const r of rejects) warnings.push(formatIssue(fileName, r, 'warning: skipped, '));
+    for (const g of groupIssues(rejects)) warnings.push(formatGroup(fileName, g, 'warning: skipped, '));
   }
-  for (const w of plan.warnings) warnings.push(formatIssue(fileName, w, 'warning: '));
+  // Identical warnings as one line with a count, so the one that matters is not lost among hundreds.
+  for (const g of groupIssues(plan.warnings)) warnings.push(formatGroup(fileName, g, 'warning: '));
   // With a status column (Pipedrive) the status decides won or lost; only the probability falls back.
   const hasStatus = mapping.status !== null && mapping.status !== undefined;
   for (const u of plan.unknownStages) {

@@ -279,7 +279,7 @@ class Columns {
       const det = detectDateFormat([v]);
       format = det && !det.ambiguous ? det.format : null;
     }
-    if (!format) return { error: 'io.reject.badDate', params: { format: '' } };
+    if (!format) return { error: 'io.reason.badDate', params: { format: '', expected: 'YYYY-MM-DD' } };
     const r = parseDate(v, format);
     return r.ok ? r.value! : { error: r.error, params: r.params };
   };

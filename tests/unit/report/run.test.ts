@@ -203,6 +203,15 @@ describe('runReport: rejected rows', () => {
     expect(errorOf(r).error.split('\n')[0]).toBe('short.csv:3: only 4 values but the header has 5 columns.');
   });
 
+  it('the same warning on 278 rows is one line with the count and the rows', () => {
+    const rows = Array.from({ length: 278 }, (_, i) => `Deal ${i},Acme,Closed Won,100,2026-03-10,Partner Deal`);
+    const text = ['Opportunity Name,Account Name,Stage,Amount,Close Date,Type', ...rows].join('\n');
+    const r = okCsv(runReport({ bytes: new TextEncoder().encode(text), fileName: 'opps.csv', args: argsOf(['opps.csv', '--period', 'all']), today: '2026-11-28' }));
+    const created = r.warnings.filter((w) => /created date/i.test(w));
+    expect(created).toEqual([expect.stringMatching(/^opps\.csv:2: warning: 278 rows \(2–279\): No created date/)]);
+    expect(r.warnings.filter((w) => /deal type/i.test(w))).toEqual([expect.stringMatching(/^opps\.csv:2: warning: 278 rows \(2–279\): column "Type", first value "Partner Deal": Unknown deal type/)]);
+  });
+
   it('a deal deleted in the CRM is skipped with a warning, not an error', () => {
     const r = okCsv(report('pipedrive-status.csv', ['--as-of', '2026-07-01']));
     expect(r.warnings).toContain('pipedrive-status.csv:5: warning: skipped, column "Deal - Status" value "deleted": The deal is deleted in the CRM.');
