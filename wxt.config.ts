@@ -7,7 +7,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: lib/ must also run in plain Node (bench, headless report).
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -15,10 +15,15 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'contextMenus',
+      // Reminders: alarms fire with the worker asleep; notifications show what fell due.
+      'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
+      // Opens the popup (the quick log) from the keyboard; MV2 (Firefox) names it after browser_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' } },
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandOpenPanel__',

@@ -13,7 +13,7 @@ import {
 } from '../../lib/db/quicklog';
 import { OUTCOMES_BY_KIND, quickLog, undoQuickLog, type QuickLog } from '../../lib/db/writes';
 import { localDateOf } from '../../lib/domain/dates';
-import type { ActivityOutcome } from '../../lib/domain/records';
+import type { ActivityKind, ActivityOutcome } from '../../lib/domain/records';
 import { defaultNextStepDue } from '../../lib/domain/workdays';
 import { activeCapture } from '../../lib/platform/active-capture';
 import { signalBookChanged } from '../../lib/platform/badge';
@@ -56,7 +56,8 @@ const dirty = (f: FormState, today: string) =>
   f.newContactName !== '' || f.newContactEmail !== '' || f.newAccountName !== '' || f.newAccountDomain !== '' || f.nextStepDue !== defaultNextStepDue(today);
 
 export interface QuickLogFormProps {
-  initialKind?: Kind;
+  /** A task is logged as a note here (the form offers the four kinds an AE logs). */
+  initialKind?: ActivityKind;
   /** A deal handed in (popup.html?deal=…, a notification's "Log call"). */
   initialDealId?: string | null;
   /** The tab whose page to prefill from (popup.html?tab=…); else the active tab. */
@@ -65,6 +66,8 @@ export interface QuickLogFormProps {
   onLogged?: () => void;
   /** Escape with nothing to clear. The popup closes its window. */
   onClose?: () => void;
+  /** Keep unsaved input across closes (default: unless a deal was handed in, which takes precedence). */
+  draft?: boolean;
   /** The clock (tests fake it). */
   now?: () => number;
 }
@@ -74,12 +77,12 @@ export interface QuickLogFormProps {
  * a draft the AE left). Alt+1..4 pick the type; ↓/↑ and Enter pick a target; Enter saves from
  * any field (Ctrl+Enter from the notes); Escape closes. Undo stays in the toast for a while.
  */
-export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, now = Date.now }: QuickLogFormProps) {
+export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, draft: keepDraft = initialDealId === null, now = Date.now }: QuickLogFormProps) {
   const { t, settings } = useSettings();
   const show = useToast((s) => s.show);
   const uid = useId();
   const today = localDateOf(now());
-  const [form, setForm] = useState<FormState>(() => blank(today, initialKind));
+  const [form, setForm] = useState<FormState>(() => blank(today, (KINDS as readonly string[]).includes(initialKind) ? (initialKind as Kind) : 'note'));
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [results, setResults] = useState<LogTarget[]>([]);
@@ -102,7 +105,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     let alive = true;
     void (async () => {
       const db = getDb();
-      const [draft, timerState] = await Promise.all([readDraft(), readTimer()]);
+      const [draft, timerState] = await Promise.all([keepDraft ? readDraft() : null, readTimer()]);
       if (!alive) return;
       setTimer(timerState);
       if (draft) {
@@ -146,7 +149,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
 
   // Every change is kept at once: the popup can close between two keystrokes.
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !keepDraft) return;
     if (!dirty(form, today)) {
       void discardDraft();
       return;
@@ -158,7 +161,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       savedAt: now(),
     };
     void saveDraft(draft);
-  }, [form, ready, today, now]);
+  }, [form, ready, today, now, keepDraft]);
 
   useEffect(() => {
     if (!timer || timer.stoppedAt !== null) return;
