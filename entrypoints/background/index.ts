@@ -4,11 +4,13 @@ import { onMessage, openPanelSchema } from '../../lib/messaging';
 import { browserLanguage, openCockpit } from '../../lib/platform';
 import { registerOpeners } from '../../lib/platform/background';
 import { registerCaptures } from '../../lib/platform/captures';
+import { registerReminders } from './reminders';
 
 // Registrations only; each lives beside the code it wires.
 export default defineBackground(() => {
   registerOpeners(() => translate(resolveLanguage('auto', browserLanguage()), 'log.openPanel'));
   registerCaptures();
+  registerReminders();
 
   onMessage('panel/open', async ({ data, sender }) => {
     const parsed = openPanelSchema.safeParse(data);
