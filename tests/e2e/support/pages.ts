@@ -60,6 +60,41 @@ export class PopupPage {
   toast(): Locator {
     return this.page.getByTestId('toast');
   }
+  /** popup.html with parameters (`tab=<id>`, `deal=<id>`), opened as a tab. */
+  static async openWith(s: ExtensionSession, query: string) {
+    return new PopupPage(await s.open(`popup.html?${query}`));
+  }
+  async ready() {
+    await this.page.locator('[data-testid="quicklog"][data-ready="true"]').waitFor();
+  }
+  get chosenTarget(): Locator {
+    return this.page.getByTestId('chosen-target');
+  }
+  get nextStepDue(): Locator {
+    return this.page.getByTestId('next-step-due');
+  }
+  /** Only keys from the moment the popup opens: kind, target, then Tab through to the next step, Enter saves. */
+  async logCallWithNextStep(opts: { search: string; notes: string; nextStep: string }) {
+    await this.ready();
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'log-search');
+    const k = this.page.keyboard;
+    await k.press('Alt+1');
+    await k.type(opts.search);
+    await this.page.getByRole('option').first().waitFor();
+    await k.press('Enter');
+    await this.chosenTarget.waitFor();
+    await k.press('Tab'); // outcome
+    await k.press('ArrowDown'); // the first outcome of a call: connected
+    await k.press('Tab'); // minutes
+    await k.type('12');
+    await k.press('Tab'); // notes
+    await k.type(opts.notes);
+    await k.press('Tab'); // timer
+    await k.press('Tab'); // next step
+    await k.type(opts.nextStep);
+    await k.press('Enter');
+    await this.toast().waitFor();
+  }
 }
 
 export class OptionsPage {
@@ -97,5 +132,55 @@ export class ImportFlow {
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     return Buffer.concat(chunks);
+  }
+}
+
+/** The side panel opened as a tab on one tab's capture (`sidepanel.html?tab=<id>`), and the CRM page it describes. */
+export class ThisPageFlow {
+  constructor(readonly page: Page) {}
+  static async openFor(s: ExtensionSession, tabId: number) {
+    return new ThisPageFlow(await s.open(`sidepanel.html?tab=${tabId}`));
+  }
+  /**
+   * The browser's id of the tab showing `url`, as the background stored it with the tab's capture
+   * (read from storage.session through an extension page; no "tabs" permission needed).
+   */
+  static async tabIdOf(extensionPage: Page, url: string, timeout = 20_000): Promise<number> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const id = await extensionPage.evaluate(async (u) => {
+        const all = (await chrome.storage.session.get(null)) as Record<string, { tabId: number; capture?: { url: string } }>;
+        return Object.values(all).find((v) => v?.capture?.url === u)?.tabId ?? null;
+      }, url);
+      if (id !== null) return id;
+      if (Date.now() > deadline) throw new Error(`no capture stored for ${url}`);
+      await extensionPage.waitForTimeout(200);
+    }
+  }
+  get section(): Locator {
+    return this.page.getByTestId('this-page');
+  }
+  get name(): Locator {
+    return this.page.getByTestId('this-page-name');
+  }
+  get known(): Locator {
+    return this.page.getByTestId('this-page-known');
+  }
+  async save() {
+    await this.page.getByTestId('this-page-save').click();
+    await this.page.getByTestId('toast').filter({ hasText: 'Saved' }).last().waitFor();
+  }
+  /** In-page navigation as a single-page CRM does it: a pushState and a swap of the record area's content. */
+  static async navigateInPage(crmPage: Page, url: string, container: string, html: string) {
+    await crmPage.evaluate(
+      ({ url, container, html }) => {
+        history.pushState({}, '', url);
+        const next = new DOMParser().parseFromString(html, 'text/html').querySelector(container);
+        const here = document.querySelector(container);
+        if (!next || !here) throw new Error(`no ${container}`);
+        here.replaceChildren(...Array.from(next.childNodes).map((n) => document.importNode(n, true)));
+      },
+      { url, container, html },
+    );
   }
 }
