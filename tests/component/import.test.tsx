@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -101,5 +103,24 @@ describe('import: matching, grouped warnings and undo', () => {
     await waitFor(async () => expect(await getDb().deals.count()).toBe(0));
     expect(await getDb().accounts.count()).toBe(0);
     expect(await within(history).findByText(/Undone/)).toBeInTheDocument();
+  });
+});
+
+describe('import: hostile files in the preview', () => {
+  beforeEach(resetWorld);
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/csv', name));
+
+  it('a UTF-8 file with one stray Windows-1252 byte stays UTF-8: Thai names shown as read, the bad line named', async () => {
+    renderPage(<ImportSection />);
+    fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [new File([fixture('hostile-utf8-cp1252-quotes.csv')], 'quotes.csv')] } });
+    expect(await screen.findByTestId('import-detected')).toHaveTextContent('(utf-8)');
+    expect(screen.getByTestId('import-decoded-sample')).toHaveTextContent('ระบบ ERP');
+    expect(screen.getByTestId('import-decoding')).toHaveTextContent(/line numbers: \d/);
+  });
+
+  it('two columns with one name: the preview says which one is used', async () => {
+    renderPage(<ImportSection />);
+    fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [new File([fixture('hostile-duplicate-headers.csv')], 'dupes.csv')] } });
+    expect(await screen.findByTestId('import-duplicate-header')).toHaveTextContent('Columns C, F have the same name, "Amount"; C is used.');
   });
 });

@@ -4,7 +4,7 @@ import { commitImport, type ImportProgress } from '../../../lib/db/import';
 import type { EncodingChoice } from '../../../lib/io/csv/decode';
 import type { LoadedFile } from '../../../lib/io/import/session';
 import { IMPORT_ENTITIES, IMPORT_FIELDS, type ColumnMapping, type ImportEntity } from '../../../lib/io/import/fields';
-import { detectMappedDateFormats, headerSetKey, mappingFromStored, mappingToStored, proposeMapping, type Crm } from '../../../lib/io/import/profiles';
+import { detectMappedDateFormats, duplicateHeaderWarnings, headerSetKey, mappingFromStored, mappingToStored, proposeMapping, type Crm } from '../../../lib/io/import/profiles';
 import type { ImportPlan, ImportSite } from '../../../lib/io/import/rows';
 import type { DateFormat } from '../../../lib/io/import/values';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
@@ -193,6 +193,23 @@ export function ImportSection() {
             {t('io.detected', { crm: t(`io.crm.${loaded.crm}`), entity: t(`io.entity.${entity}`) })}{' '}
             {t('ioui.import.rows', { rows: fmt(loaded.file.rowCount), columns: headers.length })} ({loaded.file.encoding})
           </p>
+          {loaded.file.decodedSample && (
+            <p className="help" data-testid="import-decoded-sample" lang="und">
+              {t('io.decode.sample', { sample: loaded.file.decodedSample })}
+            </p>
+          )}
+          {(loaded.file.badRowCount > 0 || loaded.file.bomMismatch) && (
+            <p className="banner banner-warn" role="alert" data-testid="import-decoding">
+              {loaded.file.bomMismatch && t('io.decode.bomMismatch', { bom: loaded.file.bomMismatch, encoding: loaded.file.encoding })}{' '}
+              {loaded.file.badRowCount > 0 &&
+                t('io.decode.badRows', { count: loaded.file.badRowCount, encoding: loaded.file.encoding, rows: loaded.file.badRows.join(', ') })}
+            </p>
+          )}
+          {duplicateHeaderWarnings(headers, mapping).map((w) => (
+            <p key={w.params.name} className="banner banner-warn" data-testid="import-duplicate-header">
+              {t(w.key, w.params)}
+            </p>
+          ))}
           {loaded.file.errorCount > 0 && (
             <div className="banner banner-warn">
               <strong>{t('ioui.import.parseErrors')}</strong>

@@ -15,6 +15,13 @@ export const SAMPLE_ROWS = 500;
 
 export interface LoadedFile {
   encoding: string;
+  /** Lines (1-based) with bytes the encoding could not decode, the first few, and how many in all. */
+  badRows: number[];
+  badRowCount: number;
+  /** A byte-order mark that said another encoding than the body is in. */
+  bomMismatch: string | null;
+  /** A few decoded lines holding non-ASCII text (Thai names), so the AE can see the encoding is right. */
+  decodedSample: string;
   headers: string[];
   /** The first SAMPLE_ROWS data rows. */
   sample: string[][];
@@ -46,6 +53,11 @@ export class ImportSession {
         ok: true,
         file: {
           encoding: decoded.encoding,
+          // Copied by name: `sample` is a getter, lost in a spread or a postMessage.
+          badRows: decoded.badRows ?? [],
+          badRowCount: decoded.badRowCount ?? 0,
+          bomMismatch: decoded.bomMismatch ?? null,
+          decodedSample: decoded.sample,
           headers: [...parsed.headers],
           sample: parsed.rows.slice(0, SAMPLE_ROWS).map((r) => [...r]),
           rowCount: parsed.rows.length,
