@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 
 // Least permissions: storage (settings), sidePanel (the cockpit), contextMenus (open it from
 // a right-click), unlimitedStorage (a 100k-deal book outgrows the default quota).
-// No host permissions: content scripts declare their own matches, and nothing is fetched.
+// No host permissions and no "tabs": the CRM content scripts (entrypoints/*.content) declare their
+// own narrow matches, listed with their reasons in README "Permissions and hosts"; nothing is fetched.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: lib/ must also run in plain Node (bench, headless report).
