@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { NextAction } from '../../lib/actions';
 import { getDb } from '../../lib/db';
+import { editDeal } from '../../lib/db/deals';
 import { setActionState } from '../../lib/db/writes';
+import { addDays } from '../../lib/domain/dates';
 import { localDateOf } from '../../lib/domain/dates';
 import { formatDate, formatMoney } from '../../lib/i18n/format';
 import { useSettings } from '../providers/SettingsContext';
@@ -27,10 +29,79 @@ function useReason() {
 /** How many more actions each "show more" adds: a 100k-deal book ranks thousands, never rendered at once. */
 export const ACTIONS_PAGE = 20;
 
-/** The ranked list, shown a page at a time; done and snooze can be undone from the toast. */
-export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions: NextAction[]; today: string; onSuggest: (a: NextAction) => void; limit?: number }) {
+/** Sets a deal's next step through lib/db (validated, with the deal history and an undo). */
+function NextStepForm({ dealId, today, onDone }: { dealId: string; today: string; onDone: () => void }) {
+  const { t } = useSettings();
+  const show = useToast((s) => s.show);
+  const [text, setText] = useState('');
+  const [due, setDue] = useState(addDays(today, 2));
+  const [error, setError] = useState<string | null>(null);
+  const id = `ns-${dealId}`;
+  return (
+    <form
+      className="next-step-form"
+      data-testid="next-step-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!text.trim()) return setError(t('cockpit.nextStep.needed'));
+        try {
+          const before = await editDeal(getDb(), dealId, { nextStep: text.trim(), nextStepDue: due || null }, Date.now());
+          onDone();
+          show(t('cockpit.nextStep.saved'), before ? async () => void (await editDeal(getDb(), dealId, { nextStep: before.nextStep, nextStepDue: before.nextStepDue }, Date.now(), 'undo')) : undefined);
+        } catch (err) {
+          setError(err instanceof Error ? err.message : String(err));
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('cockpit.nextStep.text')}</label>
+        <input id={`${id}-text`} value={text} autoFocus onChange={(e) => setText(e.target.value)} aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined} />
+        {error && (
+          <p className="error" id={`${id}-err`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t('cockpit.nextStep.due')}</label>
+        <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
+      <div className="buttons">
+        <button type="submit" className="primary">
+          {t('cockpit.nextStep.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('cockpit.nextStep.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The ranked list, shown a page at a time; done and snooze can be undone from the toast; a deal's
+ * action can also set its next step or open it in the CRM. `total` counts every ranked action
+ * (the list may hold only the first ones).
+ */
+export function NextActions({
+  actions,
+  today,
+  onSuggest,
+  limit = 5,
+  openDealIds = [],
+  dealUrls = {},
+}: {
+  actions: NextAction[];
+  today: string;
+  onSuggest: (a: NextAction) => void;
+  limit?: number;
+  openDealIds?: readonly string[];
+  dealUrls?: Readonly<Record<string, string>>;
+}) {
   const { t, locale } = useSettings();
   const [count, setCount] = useState(limit);
+  const [stepFor, setStepFor] = useState<string | null>(null);
+  const open = new Set(openDealIds);
   const show = useToast((s) => s.show);
   const reason = useReason();
   if (actions.length === 0) return <p className="help">{t('panel.actions.empty')}</p>;
@@ -66,7 +137,18 @@ export function NextActions({ actions, today, onSuggest, limit = 5 }: { actions:
               <button type="button" onClick={() => void mark(a, 'snoozed', 7)}>
                 {t('panel.action.snoozeWeek')}
               </button>
+              {a.record.table === 'deals' && open.has(a.record.id) && (
+                <button type="button" aria-expanded={stepFor === a.key} onClick={() => setStepFor(stepFor === a.key ? null : a.key)}>
+                  {t('cockpit.action.nextStep')}
+                </button>
+              )}
+              {a.record.table === 'deals' && dealUrls[a.record.id] && (
+                <a className="button" href={dealUrls[a.record.id]} target="_blank" rel="noopener noreferrer">
+                  {t('cockpit.action.open')}
+                </a>
+              )}
             </div>
+            {stepFor === a.key && <NextStepForm dealId={a.record.id} today={today} onDone={() => setStepFor(null)} />}
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { PeriodPreset } from '../../lib/kpi/period';
 
-/** Short-lived UI state of the cockpit: which period is selected, which KPI is open. */
+/** Short-lived UI state of the cockpit: which period is selected (and the custom range being typed). */
 interface CockpitUi {
   preset: PeriodPreset;
   custom: { start: string; end: string };

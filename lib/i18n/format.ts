@@ -41,6 +41,11 @@ export function formatPercent(fraction: number, locale: string, maximumFractionD
   ).format(fraction);
 }
 
+/** A ratio read as a multiple: 3.16 → "3.2×" (pipeline coverage, in the panel and the next actions alike). */
+export function formatMultiple(ratio: number, locale: string, maximumFractionDigits = 1): string {
+  return `${formatNumber(ratio, locale, maximumFractionDigits)}×`;
+}
+
 /** A local calendar day (YYYY-MM-DD). Formatted at noon UTC so no time zone can shift the day. */
 export function formatDate(iso: string, locale: string, style: 'short' | 'medium' | 'long' = 'medium'): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

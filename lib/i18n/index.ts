@@ -1,5 +1,6 @@
 import { actionsMessages } from './messages/actions';
 import { captureMessages } from './messages/capture';
+import { cockpitMessages } from './messages/cockpit';
 import { commonMessages } from './messages/common';
 import { importReasonMessages } from './messages/import-reasons';
 import { ioMessages } from './messages/io';
@@ -12,14 +13,14 @@ import { quicklogMessages } from './messages/quicklog';
 export const LANGUAGES = ['en', 'th'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = [commonMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages];
+const areas = [commonMessages, cockpitMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages];
 
 export const catalogs: Record<Language, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   th: Object.assign({}, ...areas.map((a) => a.th)),
 };
 
-export type MessageKey = keyof typeof commonMessages.en | keyof typeof kpiMessages.en | keyof typeof actionsMessages.en | keyof typeof ioMessages.en | keyof typeof ioOutMessages.en | keyof typeof settingsMessages.en | keyof typeof iouiMessages.en;
+export type MessageKey = keyof typeof commonMessages.en | keyof typeof cockpitMessages.en | keyof typeof kpiMessages.en | keyof typeof actionsMessages.en | keyof typeof ioMessages.en | keyof typeof ioOutMessages.en | keyof typeof settingsMessages.en | keyof typeof iouiMessages.en;
 export type MessageParams = Record<string, string | number>;
 
 /** Picks the UI language: the setting, or the browser's language when 'auto' (Thai for th-*, else English). */

@@ -37,9 +37,10 @@ export type KpiId = (typeof KPI_IDS)[number];
 /**
  * money: integer minor units of the reporting currency; count: whole number;
  * rate: a fraction in [0, 1]; ratio: a fraction that can be negative or above 1
- * (growth, attainment, coverage); days: calendar days.
+ * (growth, attainment); multiple: a ratio read as "3.2×" (pipeline coverage, the same
+ * figure the next actions quote); days: calendar days.
  */
-export type KpiUnit = 'money' | 'count' | 'rate' | 'ratio' | 'days';
+export type KpiUnit = 'money' | 'count' | 'rate' | 'ratio' | 'multiple' | 'days';
 
 export const KPI_UNITS: Record<KpiId, KpiUnit> = {
   total_revenue: 'money',
@@ -60,7 +61,7 @@ export const KPI_UNITS: Record<KpiId, KpiUnit> = {
   territory_growth_rate: 'ratio',
   account_penetration_rate: 'rate',
   quota_attainment: 'ratio',
-  pipeline_coverage: 'ratio',
+  pipeline_coverage: 'multiple',
   weighted_pipeline: 'money',
   forecast_commit: 'money',
   forecast_best_case: 'money',
@@ -73,13 +74,13 @@ export const KPI_UNITS: Record<KpiId, KpiUnit> = {
 };
 
 /**
- * How "change" compares a value with the previous period's: rates and ratios by
- * difference (0.30 → 0.35 is +0.05), everything else relative ((v − p) / |p|).
+ * How "change" compares a value with the previous period's: rates, ratios and multiples by
+ * difference (0.30 → 0.35 is +0.05; 2.5× → 3.1× is +0.6), everything else relative ((v − p) / |p|).
  */
 export type ChangeKind = 'absolute' | 'relative';
 export function changeKindOf(id: KpiId): ChangeKind {
   const u = KPI_UNITS[id];
-  return u === 'rate' || u === 'ratio' ? 'absolute' : 'relative';
+  return u === 'rate' || u === 'ratio' || u === 'multiple' ? 'absolute' : 'relative';
 }
 
 /** A message key of lib/i18n/messages/kpi.ts that explains a null value. */
