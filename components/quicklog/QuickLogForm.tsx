@@ -50,10 +50,13 @@ const blank = (today: string, kind: Kind = 'call'): FormState => ({
   newContactName: '', newContactEmail: '', newAccountName: '', newAccountDomain: '',
 });
 
-/** Typed anything worth keeping (the default due date alone is not). */
-const dirty = (f: FormState, today: string) =>
-  f.target !== null || f.outcome !== '' || f.duration !== '' || f.notes !== '' || f.nextStep !== '' || f.stage !== '' || f.closeOn !== '' ||
-  f.newContactName !== '' || f.newContactEmail !== '' || f.newAccountName !== '' || f.newAccountDomain !== '' || f.nextStepDue !== defaultNextStepDue(today);
+const snapshot = (f: FormState) => JSON.stringify({ ...f, target: f.target ? `${f.target.kind}:${f.target.id}` : null });
+
+/**
+ * Typed anything worth keeping: the form differs from how it opened (blank, or prefilled from the
+ * page: a prefill alone is no draft, or it would hide the next page's prefill).
+ */
+const dirty = (f: FormState, opened: string | null) => opened !== null && snapshot(f) !== opened;
 
 export interface QuickLogFormProps {
   /** A task is logged as a note here (the form offers the four kinds an AE logs). */
@@ -92,6 +95,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [ready, setReady] = useState(false);
+  const opened = useRef<string | null>(null);
   const [restored, setRestored] = useState(false);
   const [fromPage, setFromPage] = useState<CaptureMatch | null>(null);
   const [timer, setTimer] = useState<TimerState | null>(null);
@@ -132,6 +136,11 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
         }
       }
       if (alive) {
+        // The form as opened, once React has applied the prefill above.
+        setForm((f) => {
+          opened.current = draft ? null : snapshot(f);
+          return f;
+        });
         setReady(true);
         performance.mark('quicklog-ready');
       }
@@ -150,7 +159,8 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   // Every change is kept at once: the popup can close between two keystrokes.
   useEffect(() => {
     if (!ready || !keepDraft) return;
-    if (!dirty(form, today)) {
+    // A restored draft stays a draft until saved or discarded.
+    if (opened.current !== null && !dirty(form, opened.current)) {
       void discardDraft();
       return;
     }
@@ -270,7 +280,9 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       void signalBookChanged();
       await Promise.all([discardDraft(), timer ? clearTimer() : null]);
       setTimer(null);
-      setForm(blank(localDateOf(now()), form.kind));
+      const next = blank(localDateOf(now()), form.kind);
+      opened.current = snapshot(next);
+      setForm(next);
       setErrors({});
       setRestored(false);
       setFromPage(null);
@@ -286,7 +298,9 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   async function discard() {
     await Promise.all([discardDraft(), clearTimer()]);
     setTimer(null);
-    setForm(blank(today, 'call'));
+    const next = blank(today, 'call');
+    opened.current = snapshot(next);
+    setForm(next);
     setErrors({});
     setRestored(false);
     searchRef.current?.focus();

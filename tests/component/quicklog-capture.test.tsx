@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageCapture } from '../../lib/capture/schema';
 import { getDb } from '../../lib/db';
 import { QuickLogForm } from '../../components/quicklog/QuickLogForm';
+import { readDraft } from '../../lib/platform/draft';
 import { renderPage, resetWorld } from './render';
 
 const capture = vi.hoisted(() => ({ current: null as PageCapture | null }));
@@ -79,6 +80,19 @@ describe('prefill from the page in view', () => {
     const contact = (await getDb().contacts.where('emails').equals('somchai@scd.co.th').first())!;
     expect(contact).toMatchObject({ name: 'somchai@scd.co.th', accountId: 'acc-1' });
     expect((await getDb().activities.toArray())[0]).toMatchObject({ contactId: contact.id, accountId: 'acc-1' });
+  });
+
+  it('a prefill alone is no draft: the next page in view prefills again', async () => {
+    capture.current = thread(['somchai@scd.co.th']);
+    const first = renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await readDraft()).toBeNull();
+    first.unmount();
+    capture.current = record({});
+    renderPage(<QuickLogForm now={() => NOW} />);
+    await ready();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
   });
 
   it('nothing captured: an empty form', async () => {
