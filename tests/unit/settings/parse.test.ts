@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, saveSettings, settingsItem, updateSettings } from '../../../lib/platform';
 import { mergeSettings, parseSettings } from '../../../lib/settings/parse';
 import { defaultSettings } from '../../../lib/settings/schema';
-import { pageContextSchema } from '../../../lib/messaging/protocol';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -61,15 +60,5 @@ describe('settings', () => {
     await saveSettings({ ...defaultSettings(), language: 'th' });
     expect(((await fakeBrowser.storage.local.get('settings')) as { settings: { language: string } }).settings.language).toBe('th');
     expect((await settingsItem.getValue()).language).toBe('th');
-  });
-});
-
-describe('message payloads', () => {
-  it('validates what a page reader sends, field by field', () => {
-    const ok = { site: 'salesforce', url: 'https://x.lightning.force.com/lightning/r/Opportunity/006/view', kind: 'deal', externalId: '006', title: 'Deal', capturedAt: 1 };
-    expect(pageContextSchema.parse(ok).fields).toEqual({});
-    const bad = pageContextSchema.safeParse({ ...ok, site: 'myspace', title: 'x'.repeat(600) });
-    expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['site', 'title']);
   });
 });
