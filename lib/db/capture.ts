@@ -3,8 +3,8 @@ import { dealChanges, type DealChange } from '../domain/history';
 import type { Provenance } from '../domain/primitives';
 import { accountSchema, contactSchema, dealSchema, type Account, type BuyingRole, type Contact, type Deal } from '../domain/records';
 import { emailKey, nameKey } from '../domain/text';
-import { parseCsv } from '../io/csv/parse';
-import { buildImport } from '../io/import/rows';
+import { dealStateOf, dealTypeOf, stageIndexOf, STATUS_WORDS } from '../io/import/stages';
+import { wordKey } from '../domain/primitives';
 import { defaultSettings, type Settings } from '../settings/schema';
 import type { CockpitDB } from './database';
 import { InvalidWriteError, validateFor, type WriteProblem } from './errors';
@@ -248,31 +248,22 @@ export function buyingRoleOf(words: string | null | undefined): BuyingRole | nul
 // ---------------------------------------------------------------- stage → status, probability, forecast
 
 /**
- * What the importer derives from a stage (and a stated status and deal type) through the stage
- * rules: the one copy of that logic is lib/io/import/rows.ts, run here on a one-row file.
+ * What a stage (and a stated status and deal type) mean through the stage rules: the same
+ * helper the importer uses (lib/io/import/stages.ts). A status the page words as "deleted" is
+ * not a state of a deal: null.
  */
 function stageState(
   stage: string | undefined,
   status: string | undefined,
   dealType: string | undefined,
   settings: CaptureSettings,
-  now: number,
 ): Pick<Deal, 'status' | 'probability' | 'forecastCategory' | 'type' | 'typeLabel'> | null {
   if (!stage && !status) return null;
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  // A closed deal needs a close date in an import; only the derived values are used here.
-  const csv = `name,stage,status,type,close\r\nx,${q(stage ?? '')},${q(status ?? '')},${q(dealType ?? '')},2000-01-01\r\n`;
-  const plan = buildImport(parseCsv(csv), { name: 0, stage: 1, status: 2, type: 3, close: 4 }, {
-    entity: 'deals',
-    site: 'csv',
-    now,
-    defaultCurrency: settings.reportingCurrency,
-    stageRules: settings.stageRules,
-    existing: { bySourceKey: new Map(), accountsByName: new Map() },
-    timeZone: 'UTC',
-  });
-  const d = plan.creates[0]?.record;
-  return d ? { status: d.status, probability: d.probability, forecastCategory: d.forecastCategory, type: d.type, typeLabel: d.typeLabel } : null;
+  const stated = status ? STATUS_WORDS[wordKey(status)] : undefined;
+  if (stated === 'deleted' || (status && !stated)) return null;
+  const rule = stage ? stageIndexOf(settings.stageRules).get(wordKey(stage)) : undefined;
+  const derived = dealStateOf(stated ?? null, rule, null, undefined);
+  return { ...derived, type: (dealType && dealTypeOf(dealType)) || 'new_business', typeLabel: dealType ?? null };
 }
 
 // ---------------------------------------------------------------- merging
@@ -434,7 +425,7 @@ async function buildPlan(db: CockpitDB, capture: PageCapture, now: number, decis
     m.field('ownerName', f.ownerName);
     m.link('accountId', accountId);
     const stageMoved = !before || m.changed.includes('stage') || m.changed.includes('status');
-    const state = stageMoved ? stageState(m.out.stage as string | undefined, f.status, before ? undefined : f.dealType, settings, now) : null;
+    const state = stageMoved ? stageState(m.out.stage as string | undefined, f.status, before ? undefined : f.dealType, settings) : null;
     if (state) {
       // Derived values fill what the page does not show; a stated status or probability wins.
       if (f.status === undefined) m.set('status', state.status);
@@ -519,7 +510,7 @@ export async function saveManualRecord(
     return ct.id;
   }
   const stage = input.stage ?? '';
-  const state = stageState(stage, undefined, undefined, settings, now);
+  const state = stageState(stage, undefined, undefined, settings);
   const d = validateFor(dealSchema, 'deals', {
     ...base(now),
     name,

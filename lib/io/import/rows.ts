@@ -5,6 +5,7 @@ import { wordKey, type IsoDate, type Provenance } from '../../domain/primitives'
 import { emailKey, nameKey, stripInvisible } from '../../domain/text';
 import { quoteCell, reasonOfIssue } from './reasons';
 import { naturalKeyOf, type MatchRule } from './identity';
+import { dealStateOf, FORECAST_WORDS, stageIndexOf, STATUS_WORDS, TYPE_WORDS } from './stages';
 import {
   accountSchema,
   activitySchema,
@@ -758,64 +759,9 @@ function warn(ctx: BuildContext, rowNo: number, field: string, row: readonly str
 
 // ---------------------------------------------------------------- deals
 
-const STATUS_WORDS: Record<string, DealStatus | 'deleted'> = {
-  open: 'open',
-  won: 'won',
-  lost: 'lost',
-  deleted: 'deleted',
-  closedwon: 'won',
-  closedlost: 'lost',
-  เปิด: 'open',
-  ชนะ: 'won',
-  แพ้: 'lost',
-};
 
-const FORECAST_WORDS: Record<string, ForecastCategory> = {
-  pipeline: 'pipeline',
-  bestcase: 'best_case',
-  commit: 'commit',
-  committed: 'commit',
-  closed: 'commit',
-  closedwon: 'commit',
-  omitted: 'omitted',
-  omit: 'omitted',
-  notforecasted: 'omitted',
-};
 
-/**
- * CRM deal-type words → our four types. Salesforce's standard picklist (New Customer, Existing
- * Customer - Upgrade / Replacement / Downgrade) and its sample values (New Business, Existing
- * Business, Add-On Business, Services, Renewal) included; the CRM's own words are kept in
- * `typeLabel` too, since a downgrade or a replacement is not quite a renewal.
- */
-const TYPE_WORDS: Record<string, DealType> = {
-  newbusiness: 'new_business',
-  new: 'new_business',
-  newcustomer: 'new_business',
-  existingbusiness: 'upsell',
-  existingcustomer: 'upsell',
-  upsell: 'upsell',
-  existingbusinessupgrade: 'upsell',
-  existingcustomerupgrade: 'upsell',
-  expansion: 'upsell',
-  upgrade: 'upsell',
-  crosssell: 'cross_sell',
-  addonbusiness: 'cross_sell',
-  addon: 'cross_sell',
-  services: 'cross_sell',
-  renewal: 'renewal',
-  existingbusinessrenewal: 'renewal',
-  existingcustomerreplacement: 'renewal',
-  existingcustomerdowngrade: 'renewal',
-};
 
-function buildStageIndex(rules: readonly StageRule[]): Map<string, StageRule> {
-  const m = new Map<string, StageRule>();
-  for (const r of rules) m.set(wordKey(r.stage), r);
-  return m;
-}
-
-const stageIndexCache = new WeakMap<readonly StageRule[], Map<string, StageRule>>();
 
 const buildDeal: Builder = (ctx, row, rowNo, pending) => {
   const { cols, opts } = ctx;
@@ -833,11 +779,7 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     else status = s;
   }
 
-  let stages = stageIndexCache.get(opts.stageRules);
-  if (!stages) {
-    stages = buildStageIndex(opts.stageRules);
-    stageIndexCache.set(opts.stageRules, stages);
-  }
+  const stages = stageIndexOf(opts.stageRules);
   const stageRaw = cols.raw(row, 'stage');
   const rule = stageRaw ? stages.get(wordOf(ctx, stageRaw)) : undefined;
   if (!stageRaw && !statusRaw) cols.issue(issues, rowNo, 'stage', row, 'io.reject.required', { field: 'stage' });
@@ -848,30 +790,12 @@ const buildDeal: Builder = (ctx, row, rowNo, pending) => {
     if (entry) entry.count++;
     else plan.unknownStages.push({ stage: stageRaw, count: 1 });
   }
-  // Unknown stages import as open (even "Verbal Won" is not won) until the AE maps them.
-  if (!status) status = rule ? rule.status : 'open';
-
   const fileProbability = cols.probability(row, 'probability', rowNo, issues);
-  let probability: number;
-  let forecast: ForecastCategory;
-  if (status === 'won') {
-    probability = 1;
-    forecast = 'commit';
-  } else if (status === 'lost') {
-    probability = 0;
-    forecast = 'omitted';
-  } else if (rule && rule.status === 'open') {
-    probability = rule.probability;
-    forecast = rule.forecastCategory;
-  } else {
-    probability = fileProbability ?? 0.1;
-    forecast = 'pipeline';
-  }
   const forecastRaw = cols.raw(row, 'forecast_category');
-  if (forecastRaw && status === 'open') {
-    const f = FORECAST_WORDS[wordOf(ctx, forecastRaw)];
-    if (f) forecast = f;
-  }
+  const derived = dealStateOf(status, rule, fileProbability ?? null, forecastRaw ? FORECAST_WORDS[wordOf(ctx, forecastRaw)] : undefined);
+  status = derived.status;
+  const probability = derived.probability;
+  const forecast = derived.forecastCategory;
 
   // Currency: the currency column, else a symbol or code in the amount, else the default.
   let currency = opts.defaultCurrency;
