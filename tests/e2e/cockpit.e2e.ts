@@ -22,7 +22,7 @@ describe('the built extension', () => {
     expect(manifest.action.default_popup).toBe('popup.html');
     expect(manifest.options_ui.page).toBe('options.html');
     expect(manifest.background.service_worker).toBe('background.js');
-    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.commands['open-side-panel']).toBeTruthy();
   });
