@@ -5,6 +5,7 @@ import { listImports, undoImport } from '../../../lib/db/import';
 import type { ImportBatch } from '../../../lib/domain/history';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
 import { formatInstant } from '../../../lib/i18n/format';
+import { signalBookChanged } from '../../../lib/platform/badge';
 import { useSettings } from '../../providers/SettingsContext';
 import { useToast } from '../../providers/toast';
 
@@ -24,6 +25,7 @@ export function ImportHistory() {
     setError(null);
     try {
       const r = await undoImport(getDb(), b.id, Date.now());
+      void signalBookChanged().catch(() => undefined);
       show(t('ioui.history.done', { removed: fmt(r.removed), restored: fmt(r.restored) }));
       setConfirming(null);
     } catch (e) {

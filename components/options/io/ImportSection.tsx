@@ -8,6 +8,7 @@ import { detectMappedDateFormats, duplicateHeaderWarnings, headerSetKey, mapping
 import type { ImportPlan, ImportSite } from '../../../lib/io/import/rows';
 import type { DateFormat } from '../../../lib/io/import/values';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
+import { signalBookChanged } from '../../../lib/platform/badge';
 import { readFileBytes } from '../../../lib/platform/download';
 import { useSettings } from '../../providers/SettingsContext';
 import { useToast } from '../../providers/toast';
@@ -120,6 +121,8 @@ export function ImportSection() {
     setError(null);
     try {
       const result = await commitImport(getDb(), plan, setProgress, Date.now(), { fileName: loaded.fileName });
+      // The toolbar badge (overdue next steps) follows at once.
+      void signalBookChanged().catch(() => undefined);
       const key = `${entity}:${headerSetKey(loaded.file.headers)}`;
       const stored = mappingToStored(mapping, loaded.file.headers);
       await update((s) => ({ ...s, importMappings: { ...s.importMappings, [key]: stored } }));
