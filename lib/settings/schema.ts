@@ -82,6 +82,10 @@ export const settingsSchema = z.object({
   importMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   demoLoadedAt: z.number().int().nullable().default(null),
   /** Per site: whether its content script reads record pages (off = the script does nothing). */
+  /** Mail capture: the AE's own company domains (beside the signed-in address's), never external participants. */
+  ownDomains: z.array(z.string().min(1).max(253)).max(100).default([]),
+  /** Mail capture: addresses and domains never shown or stored (personal mail, a competitor). */
+  neverCapture: z.array(z.string().min(1).max(320)).max(500).default([]),
   capture: z.object({ salesforce: z.boolean().default(true), hubspot: z.boolean().default(true), pipedrive: z.boolean().default(true), gmail: z.boolean().default(true), outlook: z.boolean().default(true) }).default({ salesforce: true, hubspot: true, pipedrive: true, gmail: true, outlook: true }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
