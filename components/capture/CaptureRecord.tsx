@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { RecordCapture } from '../../lib/capture/schema';
 import { getDb, InvalidWriteError } from '../../lib/db';
-import { planCapture, saveCapture, type CaptureDecision, type CapturePlan, type PlannedWrite } from '../../lib/db/capture';
+import { LEAD_NO_CREATED_ON, planCapture, saveCapture, type CaptureDecision, type CapturePlan, type PlannedWrite } from '../../lib/db/capture';
 import { formatDate, formatMoney, formatPercent } from '../../lib/i18n/format';
 import { useSettings } from '../providers/SettingsContext';
 import { useToast } from '../providers/toast';
@@ -122,8 +122,8 @@ export function CaptureRecord({ capture }: { capture: RecordCapture }) {
       {plan?.currencyFromSettings && <p className="help">{t('capture.currencyAssumed', { currency: settings.reportingCurrency })}</p>}
       {plan && !plan.supported && <p className="help">{t('capture.notSaved')}</p>}
       {plan?.problems.map((p, i) => (
-        <p key={i} className="error" data-testid="this-page-problem">
-          {t('capture.problem', { table: p.table, field: p.field, message: p.message })}
+        <p key={i} className="error" data-testid="this-page-problem" data-table={p.table} data-field={p.field}>
+          {p.table === 'leads' && p.message === LEAD_NO_CREATED_ON ? t('capture.lead.noCreatedOn') : t('capture.problem', { table: p.table, field: p.field, message: p.message })}
         </p>
       ))}
       {error && (
@@ -145,7 +145,7 @@ export function CaptureRecord({ capture }: { capture: RecordCapture }) {
 /** What AE Cockpit already knows: each record the save would create or update, and how it was found. */
 function Known({ plan }: { plan: CapturePlan }) {
   const { t } = useSettings();
-  const writes = [plan.deal, plan.account, ...plan.contacts].filter((w): w is PlannedWrite<never> => w !== null) as PlannedWrite<{ name: string }>[];
+  const writes = [plan.deal, plan.lead, plan.account, ...plan.contacts].filter((w): w is PlannedWrite<never> => w !== null) as PlannedWrite<{ name: string }>[];
   if (writes.length === 0) return null;
   return (
     <ul className="capture-known" data-testid="this-page-known">

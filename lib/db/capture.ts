@@ -1,7 +1,7 @@
 import type { CapturedPerson, PageCapture, RecordCapture } from '../capture/schema';
 import { dealChanges, type DealChange } from '../domain/history';
 import type { Provenance } from '../domain/primitives';
-import { accountSchema, contactSchema, dealSchema, type Account, type BuyingRole, type Contact, type Deal } from '../domain/records';
+import { accountSchema, contactSchema, dealSchema, leadSchema, type Account, type BuyingRole, type Contact, type Deal, type Lead } from '../domain/records';
 import { emailKey, nameKey } from '../domain/text';
 import { dealStateOf, dealTypeOf, stageIndexOf, STATUS_WORDS } from '../io/import/stages';
 import { wordKey } from '../domain/primitives';
@@ -28,7 +28,7 @@ import { newId } from './ids';
 export type CaptureDecision = 'crm' | 'mine';
 export type CaptureDecisions = Readonly<Record<string, CaptureDecision>>;
 export type CaptureMatch = 'externalId' | 'email' | 'domain' | 'name' | 'link';
-export type CaptureTable = 'deals' | 'accounts' | 'contacts';
+export type CaptureTable = 'deals' | 'accounts' | 'contacts' | 'leads';
 type Scalar = string | number | null;
 type Rec = Record<string, unknown> & { id: string };
 
@@ -57,9 +57,11 @@ export interface PlannedWrite<T> {
 }
 
 export interface CapturePlan {
-  /** Leads and mail threads are shown, not saved, in this version. */
+  /** Mail threads are shown, not saved, in this version. */
   supported: boolean;
   deal: PlannedWrite<Deal> | null;
+  /** A lead page: the lead alone (its company is not an account until the lead converts). */
+  lead: PlannedWrite<Lead> | null;
   account: PlannedWrite<Account> | null;
   contacts: PlannedWrite<Contact>[];
   conflicts: FieldConflict[];
@@ -73,6 +75,7 @@ export interface CapturePlan {
 export interface SaveCaptureResult {
   dealId: string | null;
   accountId: string | null;
+  leadId: string | null;
   contactIds: string[];
   created: number;
   updated: number;
@@ -82,7 +85,7 @@ export interface SaveCaptureResult {
 
 type CaptureSettings = Pick<Settings, 'reportingCurrency' | 'stageRules'>;
 
-const TABLES = (db: CockpitDB) => [db.deals, db.accounts, db.contacts, db.dealHistory];
+const TABLES = (db: CockpitDB) => [db.deals, db.accounts, db.contacts, db.leads, db.dealHistory];
 
 /** What saving `capture` would do, read from the database as it is now. Reads only. */
 export async function planCapture(
@@ -95,8 +98,12 @@ export async function planCapture(
   return db.transaction('r', TABLES(db), () => buildPlan(db, capture, now, decisions, settings));
 }
 
+/** Why a new lead cannot be saved from a page that does not say when it was created (see buildPlan). */
+export const LEAD_NO_CREATED_ON = 'the page does not show when this lead was created';
+
 /**
- * Saves a capture: creates or updates its deal, account and contacts, links them, records
+ * Saves a capture: creates or updates its deal, account and contacts (or, on a lead page, its
+ * lead), links them, records
  * provenance and the values read, and appends the deal history — in ONE transaction, after every
  * record passed its schema (an InvalidWriteError names table and field, and nothing is written).
  * Saving the same capture again changes nothing but the capture time.
@@ -110,7 +117,7 @@ export async function saveCapture(
 ): Promise<SaveCaptureResult> {
   return db.transaction('rw', TABLES(db), async () => {
     const plan = await buildPlan(db, capture, now, decisions, settings);
-    if (!plan.supported) throw new InvalidWriteError('capture', null, [{ field: 'kind', message: 'only deal, account and contact pages are saved' }]);
+    if (!plan.supported) throw new InvalidWriteError('capture', null, [{ field: 'kind', message: 'only deal, account, contact and lead pages are saved' }]);
     if (plan.problems.length) {
       const p = plan.problems[0]!;
       throw new InvalidWriteError(p.table, null, plan.problems.filter((q) => q.table === p.table));
@@ -118,14 +125,17 @@ export async function saveCapture(
     const deal = plan.deal ? validateFor(dealSchema, 'deals', plan.deal.after) : null;
     const account = plan.account ? validateFor(accountSchema, 'accounts', plan.account.after) : null;
     const contacts = plan.contacts.map((c) => validateFor(contactSchema, 'contacts', c.after));
+    const lead = plan.lead ? validateFor(leadSchema, 'leads', plan.lead.after) : null;
+    if (lead) await db.leads.put(lead);
     if (account) await db.accounts.put(account);
     if (contacts.length) await db.contacts.bulkPut(contacts);
     if (deal) await db.deals.put(deal);
     if (plan.history.length) await db.dealHistory.bulkAdd(plan.history);
-    const writes = [plan.deal, plan.account, ...plan.contacts].filter((w) => w !== null).map((w) => w.action);
+    const writes = [plan.deal, plan.account, plan.lead, ...plan.contacts].filter((w) => w !== null).map((w) => w.action);
     return {
       dealId: deal?.id ?? null,
       accountId: account?.id ?? null,
+      leadId: lead?.id ?? null,
       contactIds: contacts.map((c) => c.id),
       created: writes.filter((a) => a === 'create').length,
       updated: writes.filter((a) => a === 'update').length,
@@ -224,6 +234,19 @@ async function findDeal(db: CockpitDB, site: string, externalId: string, name: s
     const pool = accountId ? db.deals.where('accountId').equals(accountId) : db.deals.toCollection();
     const byName = await pool.filter((d) => nameKey(d.name) === k && !otherIdOnSite(site, d)).first();
     if (byName) return { rec: byName, by: 'name' };
+  }
+  return null;
+}
+
+/** A lead: by the CRM id, then by email (the natural key an import uses too), never by name. */
+async function findLead(db: CockpitDB, site: string, externalId: string, email: string | null): Promise<{ rec: Lead; by: CaptureMatch } | null> {
+  const keys = sourceKeys(site, externalId);
+  const byId = keys.length ? await bySourceKey<Lead>(db.leads, keys) : undefined;
+  if (byId) return { rec: byId, by: 'externalId' };
+  if (email) {
+    const k = emailKey(email);
+    const byEmail = await db.leads.filter((l) => !!l.email && emailKey(l.email) === k && !otherIdOnSite(site, l)).first();
+    if (byEmail) return { rec: byEmail, by: 'email' };
   }
   return null;
 }
@@ -375,12 +398,17 @@ const base = (now: number) => ({ id: newId(), createdAt: now, updatedAt: now });
 // ---------------------------------------------------------------- the plan
 
 async function buildPlan(db: CockpitDB, capture: PageCapture, now: number, decisions: CaptureDecisions, settings: CaptureSettings): Promise<CapturePlan> {
-  const plan: CapturePlan = { supported: false, deal: null, account: null, contacts: [], conflicts: [], history: [], currencyFromSettings: false, problems: [] };
-  if (capture.type !== 'record' || capture.kind === 'lead') return plan;
+  const plan: CapturePlan = { supported: false, deal: null, lead: null, account: null, contacts: [], conflicts: [], history: [], currencyFromSettings: false, problems: [] };
+  if (capture.type !== 'record') return plan;
   plan.supported = true;
   const c: RecordCapture = capture;
   const f = c.fields;
   const { site, url } = c;
+
+  if (c.kind === 'lead') {
+    planLead(plan, c, await findLead(db, c.site, c.externalId, f.emails?.[0] ?? null), now, decisions);
+    return checked(plan);
+  }
 
   // The account: the record itself, or the deal's / contact's account.
   const isAccount = c.kind === 'account';
@@ -473,9 +501,34 @@ async function buildPlan(db: CockpitDB, capture: PageCapture, now: number, decis
     plan.contacts.push({ ...m.finish(site, url, p.externalId, now), matchedBy: found?.by ?? null });
   }
 
+  return checked(plan);
+}
+
+/**
+ * A lead page: name, company, email and (where the page labels it) lead source. `createdOn` is
+ * required by the lead schema and the page reader gives no created date, so a lead the book does
+ * not have yet is refused with LEAD_NO_CREATED_ON rather than dated with the capture day (which
+ * is not when the lead was created, and would skew lead-age and conversion-time KPIs). A lead
+ * already stored (imported with its created date) is updated, its createdOn kept.
+ */
+function planLead(plan: CapturePlan, c: RecordCapture, found: { rec: Lead; by: CaptureMatch } | null, now: number, decisions: CaptureDecisions): void {
+  const f = c.fields;
+  const before = (found?.rec as Rec | undefined) ?? null;
+  const email = f.emails?.[0];
+  const m = new Merge('leads', before, { ...base(now), name: f.name ?? '' }, decisions, plan.conflicts);
+  m.field('name', f.name, sameName);
+  m.field('company', f.accountName);
+  m.field('email', email === undefined ? undefined : emailKey(email), (a, b) => typeof a === 'string' && typeof b === 'string' && emailKey(a) === emailKey(b));
+  m.field('source', c.raw['Lead Source'] || undefined);
+  if (!before) plan.problems.push({ table: 'leads', field: 'createdOn', message: LEAD_NO_CREATED_ON });
+  plan.lead = { ...m.finish(c.site, c.url, c.externalId, now), matchedBy: found?.by ?? null };
+}
+
+function checked(plan: CapturePlan): CapturePlan {
   // Schema problems, so the panel can say before the save what it would refuse.
   for (const [table, schema, w] of [
     ['deals', dealSchema, plan.deal],
+    ['leads', leadSchema, plan.lead],
     ['accounts', accountSchema, plan.account],
     ...plan.contacts.map((x) => ['contacts', contactSchema, x] as const),
   ] as const) {

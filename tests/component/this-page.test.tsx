@@ -88,6 +88,28 @@ describe('This page', () => {
     expect(screen.queryByTestId('this-page-save')).toBeNull();
   });
 
+  it('a lead page: save only when the book has the lead (the page shows no created date), the reason shown otherwise', async () => {
+    const user = userEvent.setup();
+    const lead: RecordCapture = {
+      type: 'record', site: 'salesforce', kind: 'lead', url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000LeAdS/view', externalId: '00Q5g00000LeAdSEAV',
+      fields: { name: 'Pat Lee', accountName: 'Initech', emails: ['pat@initech.example'] }, raw: {}, people: [], missing: [],
+    };
+    await setCapture({ tabId: TAB, capturedAt: 1, capture: lead });
+    renderPage(<ThisPage tabId={TAB} />);
+    expect(await screen.findByTestId('this-page-problem')).toHaveTextContent('the page does not show when this lead was created');
+    expect(screen.getByTestId('this-page-save')).toBeDisabled();
+    expect(screen.getByTestId('this-page-known')).toHaveTextContent('Lead Pat Lee: new');
+
+    // Imported earlier with its created date: now it can be saved, and only updates.
+    const db = getDb();
+    await act(() => db.leads.add({ id: 'l1', createdAt: 1, updatedAt: 1, name: 'Pat Lee', company: null, email: 'pat@initech.example', source: 'Web', createdOn: '2025-11-03', qualifiedOn: null, disqualifiedOn: null, convertedDealId: null, convertedOn: null, provenance: null, sourceKey: null }));
+    await waitFor(() => expect(screen.getByTestId('this-page-save')).toBeEnabled());
+    expect(screen.queryByTestId('this-page-problem')).toBeNull();
+    await user.click(screen.getByTestId('this-page-save'));
+    await waitFor(async () => expect(await db.leads.get('l1')).toMatchObject({ company: 'Initech', createdOn: '2025-11-03', sourceKey: 'salesforce:00Q5g00000LeAdSEAV' }));
+    expect(await db.leads.count()).toBe(1);
+  });
+
   it('page text is shown as text, never as markup', async () => {
     const hostile = { ...capture, fields: { ...capture.fields, name: '<img src=x onerror=alert(1)>' }, raw: { '<b>x</b>': '<script>alert(1)</script>' } };
     await setCapture({ tabId: TAB, capturedAt: 1, capture: hostile });

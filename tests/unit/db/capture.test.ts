@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCrmPage } from '../../../lib/capture/crm';
-import type { RecordCapture } from '../../../lib/capture/schema';
+import type { PageCapture, RecordCapture } from '../../../lib/capture/schema';
 import { CockpitDB, InvalidWriteError, checkBook, readBook } from '../../../lib/db';
-import { buyingRoleOf, planCapture, saveCapture, saveManualRecord } from '../../../lib/db/capture';
+import { buyingRoleOf, LEAD_NO_CREATED_ON, planCapture, saveCapture, saveManualRecord } from '../../../lib/db/capture';
+import type { Lead } from '../../../lib/domain/records';
 import { defaultSettings } from '../../../lib/settings/schema';
 
 const SF_URL = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view';
@@ -19,6 +20,7 @@ beforeEach(async () => {
 });
 
 const counts = async () => ({ deals: await db.deals.count(), accounts: await db.accounts.count(), contacts: await db.contacts.count() });
+const LEAD_URL = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000LeAdS/view';
 
 function dealCapture(over: Partial<RecordCapture> & { fields?: RecordCapture['fields'] } = {}): RecordCapture {
   return {
@@ -171,8 +173,9 @@ describe('saveCapture', () => {
     const noStage = dealCapture({ fields: { stage: undefined } } as never);
     await expect(saveCapture(db, noStage, NOW)).rejects.toMatchObject({ table: 'deals', problems: [{ field: 'stage', message: 'the page shows no stage' }] });
     expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
-    // A lead page is shown, not saved.
-    await expect(saveCapture(db, { ...dealCapture(), kind: 'lead' }, NOW)).rejects.toMatchObject({ table: 'capture' });
+    // A mail thread is shown, not saved.
+    const thread: PageCapture = { type: 'thread', site: 'gmail', url: 'https://mail.google.com/', externalId: null, subject: '', selfEmail: null, messages: [], missing: [] };
+    await expect(saveCapture(db, thread, NOW)).rejects.toMatchObject({ table: 'capture' });
     expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
   });
 
@@ -189,6 +192,73 @@ describe('saveCapture', () => {
     const kim = (await db.contacts.toArray()).find((c) => c.name === 'Kim Lee')!;
     const globex = (await db.accounts.toArray()).find((a) => a.name === 'Globex')!;
     expect(kim).toMatchObject({ accountId: globex.id, emails: ['kim@globex.example'], title: 'CTO', sourceKey: 'pipedrive:77' });
+  });
+
+  describe('lead pages', () => {
+    const storedLead = (over: Partial<Lead> = {}): Lead => ({
+      id: 'l1', createdAt: 1, updatedAt: 1, name: 'Old Name', company: 'Old Co', email: null, source: 'Web', createdOn: '2025-11-03',
+      qualifiedOn: null, disqualifiedOn: null, convertedDealId: null, convertedOn: null, provenance: null, sourceKey: null, ...over,
+    });
+
+    it('a lead the book does not have is refused: the page does not say when it was created, and no date is invented', async () => {
+      const capture = read('salesforce/lead.html', LEAD_URL);
+      expect(capture.kind).toBe('lead');
+      const plan = await planCapture(db, capture, NOW);
+      expect(plan).toMatchObject({ supported: true, deal: null, account: null, contacts: [], lead: { action: 'create', matchedBy: null } });
+      expect(plan.problems).toEqual([{ table: 'leads', field: 'createdOn', message: LEAD_NO_CREATED_ON }]);
+      await expect(saveCapture(db, capture, NOW)).rejects.toMatchObject({ table: 'leads', problems: [{ field: 'createdOn', message: LEAD_NO_CREATED_ON }] });
+      expect(await db.leads.count()).toBe(0);
+      expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
+    });
+
+    it('a stored lead (imported with its created date) is updated by its CRM id, 15 or 18 characters; saving twice = once', async () => {
+      const capture = read('salesforce/lead.html', LEAD_URL);
+      // As a lead report import stores it: same name, no company, no email yet.
+      await db.leads.add(storedLead({ name: capture.fields.name!, company: null, sourceKey: 'salesforce:00Q5g00000LeAdS' }));
+      const plan = await planCapture(db, capture, NOW);
+      expect(plan.problems).toEqual([]);
+      expect(plan.conflicts).toEqual([]);
+      expect(plan.lead).toMatchObject({ action: 'update', matchedBy: 'externalId' });
+      const r = await saveCapture(db, capture, NOW);
+      expect(r).toMatchObject({ leadId: 'l1', dealId: null, accountId: null, contactIds: [], created: 0, updated: 1 });
+      const lead = (await db.leads.get('l1'))!;
+      expect(lead).toMatchObject({
+        name: capture.fields.name,
+        company: capture.fields.accountName ?? 'Old Co',
+        createdOn: '2025-11-03', // kept: the import's, never the capture day
+        source: 'Web',
+        sourceKey: 'salesforce:00Q5g00000LeAdS', // the export's key stays
+        provenance: { site: 'salesforce', url: LEAD_URL, externalId: capture.externalId, capturedAt: NOW },
+      });
+      if (capture.fields.emails?.[0]) expect(lead.email).toBe(capture.fields.emails[0].toLowerCase());
+      expect(await saveCapture(db, capture, NOW + 1000)).toMatchObject({ created: 0, updated: 0, leadId: 'l1' });
+      expect(await db.leads.count()).toBe(1);
+      expect(await counts()).toEqual({ deals: 0, accounts: 0, contacts: 0 });
+    });
+
+    it('matches by email without an id, never by name alone; AE edits are asked about; the page source is taken', async () => {
+      const capture: RecordCapture = {
+        ...dealCapture(), site: 'salesforce', kind: 'lead', url: LEAD_URL, externalId: '00Q5g00000LeAdSEAV',
+        raw: { 'Lead Source': 'Trade Show' }, fields: { name: 'Pat Lee', accountName: 'Initech', emails: ['Pat@Initech.example'] },
+      };
+      await db.leads.bulkAdd([storedLead({ id: 'byName', name: 'Pat Lee', email: null }), storedLead({ id: 'byMail', name: 'P. Lee', company: null, email: 'pat@initech.example' })]);
+      const plan = await planCapture(db, capture, NOW);
+      expect(plan.lead).toMatchObject({ matchedBy: 'email', before: { id: 'byMail' } });
+      expect(plan.conflicts.map((c) => c.key)).toEqual(['leads:byMail:name', 'leads:byMail:source']);
+      await saveCapture(db, capture, NOW, { 'leads:byMail:source': 'crm' });
+      expect(await db.leads.get('byMail')).toMatchObject({ name: 'P. Lee', company: 'Initech', email: 'pat@initech.example', source: 'Trade Show', sourceKey: 'salesforce:00Q5g00000LeAdSEAV', createdOn: '2025-11-03' });
+      expect(await db.leads.get('byName')).toMatchObject({ name: 'Pat Lee', sourceKey: null });
+      // Found by its id now; the name question stays open, and nothing new is created.
+      expect((await planCapture(db, capture, NOW)).lead).toMatchObject({ matchedBy: 'externalId', action: 'unchanged' });
+      expect(await db.leads.count()).toBe(2);
+    });
+
+    it('an invalid lead capture writes nothing', async () => {
+      await db.leads.add(storedLead({ sourceKey: 'salesforce:00Q5g00000LeAdSEAV' }));
+      const bad: RecordCapture = { ...dealCapture(), site: 'salesforce', kind: 'lead', url: LEAD_URL, externalId: '00Q5g00000LeAdSEAV', raw: { 'Lead Source': 'x'.repeat(201) }, fields: { name: 'Pat Lee' } };
+      await expect(saveCapture(db, bad, NOW, { 'leads:l1:source': 'crm', 'leads:l1:name': 'crm' })).rejects.toMatchObject({ table: 'leads', problems: [expect.objectContaining({ field: 'source' })] });
+      expect(await db.leads.get('l1')).toMatchObject({ name: 'Old Name', source: 'Web', provenance: null });
+    });
   });
 
   it('maps role words to buying roles and leaves unknown words unmapped', () => {
