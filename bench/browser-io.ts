@@ -7,29 +7,14 @@
  *   write.quicklog — one quick log on the imported book; floor: one raw put of an activity.
  * Set BENCH_ROWS / BENCH_RUNS to try other sizes.
  */
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { findChrome } from '../tests/e2e/support/browser';
+import { bundlePage, launchBenchBrowser } from './_browser';
 import { benchLine } from './_stats';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-const out = await build({
-  configFile: false,
-  logLevel: 'silent',
-  build: { write: false, minify: true, lib: { entry: resolve(import.meta.dirname, '_page/io-bench.ts'), formats: ['iife'], name: 'ioBench', fileName: 'io-bench' } },
-});
-const first = (Array.isArray(out) ? out[0] : out) as { output: Array<{ type: string; code?: string }> };
-const code = first.output.find((o) => o.type === 'chunk')!.code!;
-
-const executablePath = findChrome();
-if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH.');
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const code = await bundlePage('io-bench.ts', 'ioBench');
+const browser = await launchBenchBrowser();
 try {
   const context = await browser.newContext();
   await context.route('https://bench.invalid/**', (route) => {

@@ -92,27 +92,11 @@ export const CAPTURE_CASES: CaptureCase[] = [
 ];
 
 async function main(): Promise<void> {
-  const [{ chromium }, { build }, { findChrome }] = await Promise.all([
-    import('playwright-core'),
-    import('vite'),
-    import('../tests/e2e/support/browser'),
-  ]);
+  const { bundlePage, launchBenchBrowser } = await import('./_browser');
   const RUNS = Number(process.env.BENCH_RUNS ?? 41);
   const root = resolve(import.meta.dirname, '..');
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: resolve(import.meta.dirname, '_page/capture-bench.ts'), formats: ['iife'], name: 'captureBench', fileName: 'capture-bench' } },
-  });
-  const first = (Array.isArray(out) ? out[0] : out) as { output: Array<{ type: string; code?: string }> };
-  const code = first.output.find((o) => o.type === 'chunk')!.code!;
-
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH.');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const code = await bundlePage('capture-bench.ts', 'captureBench');
+  const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext();
     let html = '';
