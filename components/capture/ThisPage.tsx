@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSettings } from '../providers/SettingsContext';
 import { CaptureRecord } from './CaptureRecord';
 import { ManualEntry } from './ManualEntry';
+import { ThreadView } from './ThreadView';
 import { pinnedTabFromUrl, useTabCapture } from './useTabCapture';
 
 /**
@@ -27,6 +28,9 @@ export function ThisPage({ tabId: pinned = pinnedTabFromUrl() }: { tabId?: numbe
       ) : stored && stored.capture.type === 'record' ? (
         // Keyed by record: decisions made for one record never carry over to the next.
         <CaptureRecord key={`${stored.capture.site}:${stored.capture.externalId}`} capture={stored.capture} />
+      ) : stored && stored.capture.type === 'thread' ? (
+        // Keyed by thread: a deal picked for one thread never carries over to the next.
+        <ThreadView key={`${stored.capture.site}:${stored.capture.externalId ?? stored.capture.url}`} capture={stored.capture} />
       ) : (
         <>
           <p className="help" data-testid="this-page-none">

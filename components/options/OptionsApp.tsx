@@ -6,6 +6,7 @@ import { DataSection } from './DataSection';
 import { BackupSection } from './io/BackupSection';
 import { ExportSection } from './io/ExportSection';
 import { ImportSection } from './io/ImportSection';
+import { MailSettings } from './MailSettings';
 import { QuotaEditor } from './QuotaEditor';
 import { SettingsForm } from './SettingsForm';
 
@@ -30,6 +31,7 @@ export function OptionsApp() {
       </header>
       <SettingsForm />
       <CaptureSettings />
+      <MailSettings />
       <ImportSection />
       <ExportSection />
       <QuotaEditor />

@@ -53,6 +53,10 @@ export const CONTAINERS = {
   hubspot: ['#hs_cos_wrapper', '[data-test-id="record-page"]', '[role="main"]', 'main'],
   // Pipedrive's application area beside the navigation sidebar.
   pipedrive: ['main#application', '#application', 'main', '[role="main"]'],
+  // Gmail's content area (.AO) holds every view, hidden ones too; a single [role=main] may be a hidden view.
+  gmail: ['.AO', '.bkK', '[role="main"]'],
+  // Outlook's reading pane (the message list beside it is never read).
+  outlook: ['#ReadingPaneContainerId', '#ConversationReadingPaneContainer', '[role="main"][aria-label]', '[role="main"]'],
 } as const satisfies Record<string, readonly string[]>;
 
 export function createCaptureWatcher(opts: CaptureWatchOptions): CaptureWatcher {

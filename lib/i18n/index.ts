@@ -8,12 +8,13 @@ import { ioOutMessages } from './messages/io-out';
 import { iouiMessages } from './messages/ioui';
 import { settingsMessages } from './messages/settings';
 import { kpiMessages } from './messages/kpi';
+import { mailMessages } from './messages/mail';
 import { quicklogMessages } from './messages/quicklog';
 
 export const LANGUAGES = ['en', 'th'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = [commonMessages, cockpitMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages];
+const areas = [commonMessages, cockpitMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages, mailMessages];
 
 export const catalogs: Record<Language, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
