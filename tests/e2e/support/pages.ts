@@ -105,6 +105,12 @@ export class OptionsPage {
   async setLanguage(lang: 'auto' | 'en' | 'th') {
     await this.page.locator('#opt-language').selectOption(lang);
   }
+  /** Options → Mail threads: the never-capture list (one entry a line), saved. */
+  async setNeverCapture(entries: string[]) {
+    await this.page.getByTestId('mail-never-capture').fill(entries.join('\n'));
+    await this.page.getByTestId('mail-settings-save').click();
+    await this.page.getByTestId('toast').filter({ hasText: 'Mail settings saved' }).last().waitFor();
+  }
 }
 
 export class ImportFlow {
@@ -165,6 +171,47 @@ export class ThisPageFlow {
   }
   get known(): Locator {
     return this.page.getByTestId('this-page-known');
+  }
+  /** Records put straight into the extension's IndexedDB (schema-valid ones: the test parses them first), once the app has created it. */
+  static async seed(extensionPage: Page, records: Record<string, unknown[]>) {
+    await extensionPage.evaluate(
+      (records) =>
+        new Promise<void>((resolve, reject) => {
+          const tryOpen = (left: number) => {
+            const req = indexedDB.open('ae-cockpit');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const names = Object.keys(records);
+              if (!names.every((n) => db.objectStoreNames.contains(n))) {
+                db.close();
+                if (left <= 0) return reject(new Error('the database has no stores yet'));
+                return void setTimeout(() => tryOpen(left - 1), 200);
+              }
+              const tx = db.transaction(names, 'readwrite');
+              for (const n of names) for (const r of records[n]!) tx.objectStore(n).put(r);
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          };
+          tryOpen(50);
+        }),
+      records,
+    );
+  }
+  get thread(): Locator {
+    return this.page.getByTestId('this-page-thread');
+  }
+  get people(): Locator {
+    return this.page.getByTestId('this-page-person');
+  }
+  /** The thread view's Log, waiting for its toast. */
+  async logThread() {
+    await this.page.getByTestId('this-page-log').click();
+    await this.page.getByTestId('toast').filter({ hasText: 'Logged' }).last().waitFor();
   }
   async save() {
     await this.page.getByTestId('this-page-save').click();
