@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountSchema, contactSchema, dealSchema } from '../../lib/domain/records';
-import { launchExtension, type ExtensionSession } from './support/browser';
+import { EXTENSION_DIR, launchExtension, type ExtensionSession } from './support/browser';
 import { dumpDatabase } from './support/idb';
 import { OptionsPage, ThisPageFlow } from './support/pages';
 
@@ -63,6 +63,26 @@ afterEach(async () => {
 });
 
 describe('mail threads in the side panel', () => {
+  it('the mail content scripts run at document_idle on the mail hosts only, with no new host permissions', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const scripts = manifest.content_scripts as Array<{ matches: string[]; run_at: string }>;
+    const mail = scripts.filter((s) => s.matches.some((m) => /mail\.google|outlook/.test(m)));
+    expect(mail.flatMap((s) => s.matches).sort()).toEqual(['*://mail.google.com/*', '*://outlook.live.com/*', '*://outlook.office.com/*', '*://outlook.office365.com/*']);
+    expect(mail.every((s) => s.run_at === 'document_idle')).toBe(true);
+  });
+
+  it('a Gmail page that is not a thread (the inbox): nothing is kept for the tab', async () => {
+    const { context } = session;
+    await context.route(/^https:\/\/mail\.google\.com\//, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture('gmail/thread.html') }));
+    const mail = await context.newPage();
+    await mail.goto('https://mail.google.com/mail/u/0/#inbox');
+    const probe = await session.open('sidepanel.html?tab=999999');
+    await probe.getByTestId('this-page-none').waitFor();
+    await mail.waitForTimeout(1500);
+    expect(await probe.evaluate(async () => Object.keys(await chrome.storage.session.get(null)))).toEqual([]);
+  });
+
   it.each(CASES)('$site: participants, account and deal shown; Log twice = once; the new contact created once', async (c) => {
     const { context } = session;
     // The mail app's real address answered from the saved page (no network).
