@@ -65,6 +65,10 @@ export function ThreadView({ capture }: { capture: ThreadCapture }) {
             )}
             {match.account && match.deals.length === 0 && <> · {t('mail.noDeal')}</>}
           </p>
+          {capture.selfEmail === null && settings.ownDomains.length === 0 && (
+            // Without the signed-in address the AE's colleagues would count as the customer's people.
+            <p className="help" data-testid="this-page-no-self">{t('mail.noSelf')}</p>
+          )}
           {match.people.length === 0 ? (
             <p className="help">{t('mail.noPeople')}</p>
           ) : (
@@ -82,6 +86,11 @@ export function ThreadView({ capture }: { capture: ThreadCapture }) {
               <> · {t('mail.latest', { at: formatInstant(capture.messages[capture.messages.length - 1]!.at!, locale) })}</>
             )}
           </p>
+          {capture.missing.length > 0 && (
+            <p className="help" data-testid="this-page-missing">
+              {t('capture.missing', { fields: capture.missing.join(', ') })}
+            </p>
+          )}
           {match.deals.length > 0 && (
             <label className="field">
               {t('mail.deal')}{' '}
