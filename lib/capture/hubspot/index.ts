@@ -1,5 +1,5 @@
 import { cleanLine } from '../../domain/text';
-import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, queryFirst, textOf, tileAround } from '../dom';
+import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, textOf, tileAround } from '../dom';
 import { currencyCodeOf, dateHead, domainOf, pageDateFormat, parseMoney, parsePageDate, parsePercent } from '../locale';
 import type { RecordCapture, RecordKind } from '../schema';
 
@@ -44,24 +44,51 @@ const OWN_PANES = [
 const ASSOC_PANES = ['[data-test-id="records-right-sidebar"]', '#record-page-right-sidebar'];
 const ASSOC_CARDS = ['[data-test-id^="card-wrapper-ASSOCIATION"]', '[data-card-type^="ASSOCIATION"]', '[data-selenium-test^="card-id-ASSOCIATION"]'];
 
+type Test = (el: Element) => boolean;
+
 /**
- * Every pane and card selector above is `#id` or starts with one attribute: its matches are among
- * the page's elements carrying that attribute. One query per attribute (four page walks, once per
- * read) instead of one per selector (thirteen); the matches and their order are queryAllOf's.
+ * Each pane and card selector above as a plain attribute check (`getAttribute` and a string
+ * compare; no selector matching per element). Every selector there is `#id` or one attribute
+ * with `=`, `^=` or `$=`; a selector of another form is matched by the engine.
+ */
+function testOf(selector: string): { attr: string; test: Test } | null {
+  const id = /^#([\w-]+)$/.exec(selector);
+  if (id) return { attr: 'id', test: (el) => el.id === id[1] };
+  const m = /^\[([a-z-]+)([\^$]?)="([^"]*)"\]$/.exec(selector);
+  if (!m) return null;
+  const [, attr, op, v] = m as unknown as [string, string, string, string];
+  const get = (el: Element) => el.getAttribute(attr);
+  const test: Test =
+    op === '^' ? (el) => !!get(el)?.startsWith(v) : op === '$' ? (el) => !!get(el)?.endsWith(v) : (el) => get(el) === v;
+  return { attr, test };
+}
+
+/**
+ * Every pane and card of the page, by its attribute: one search per hook attribute (the page's
+ * elements carrying data-test-id, data-selenium-test, …; an id through the document's id map),
+ * then plain attribute checks on those few candidates. What `queryAllOf(root, selectors)` gives
+ * for a list of these selectors: each selector's matches in page order, in selector order, each
+ * element once. Searched once per read, lazily per attribute.
  */
 class Candidates {
   private readonly byAttr = new Map<string, Element[]>();
   constructor(private readonly root: ParentNode) {}
-  /** The matches of each selector in turn (page order within one), each element once: queryAllOf(root, selectors). */
   queryAllOf(selectors: readonly string[]): Element[] {
     const out: Element[] = [];
     for (const s of selectors) {
-      const attr = /^\[([a-z-]+)[\]^$*|~]?=?/.exec(s)?.[1];
-      const els = attr && /^\[[a-z-]+(?:[\^$*]?="[^"]*")?\]$/.test(s) ? this.withAttr(attr) : null;
-      const found = els ? els.filter((e) => e.matches(s)) : queryAll(this.root, s);
+      const t = testOf(s);
+      const found = t ? (t.attr === 'id' ? this.byId(s.slice(1)) : this.withAttr(t.attr).filter(t.test)) : queryAll(this.root, s);
       for (const el of found) if (!out.includes(el)) out.push(el);
     }
     return out;
+  }
+  private byId(id: string): Element[] {
+    const r = this.root as ParentNode & { getElementById?: (id: string) => Element | null };
+    if (typeof r.getElementById !== 'function') return queryAll(this.root, `#${id}`);
+    // The id map holds the first element with the id; several (an earlier page kept) need the search.
+    const first = r.getElementById(id);
+    if (!first) return [];
+    return queryAll(this.root, `#${id}`);
   }
   private withAttr(attr: string): Element[] {
     let els = this.byAttr.get(attr);
@@ -74,9 +101,9 @@ class Candidates {
 }
 
 /** Visible panes, outermost only (a pane inside an already chosen one is skipped). */
-function visiblePanes(root: ParentNode | Candidates, selectors: readonly string[]): Element[] {
+function visiblePanes(root: Candidates, selectors: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (const el of root instanceof Candidates ? root.queryAllOf(selectors) : queryAllOf(root, selectors)) {
+  for (const el of root.queryAllOf(selectors)) {
     if (out.some((p) => p.contains(el))) continue;
     if (isHidden(el)) continue;
     // A pane holding an already chosen one replaces it (outermost wins whatever the selector order).
@@ -97,15 +124,27 @@ interface Prop {
 const DISPLAY = 'highlight-property-display-';
 const INPUT = 'property-input-';
 
+/**
+ * The label shown with a property. The rows are found by walking up from the value with plain
+ * attribute reads (what `closest` with these selectors finds, without selector matching on every
+ * ancestor up to the document).
+ */
 function labelNear(el: Element, name: string): string {
-  const item = el.closest('[data-test-id^="highlight-property-item-"]');
+  let item: Element | null = null;
+  let row: Element | null = null;
+  for (let e: Element | null = el; e && !(item && row); e = e.parentElement) {
+    const ti = e.getAttribute('data-test-id');
+    if (!item && ti !== null && ti.startsWith('highlight-property-item-')) item = e;
+    if (!row) {
+      const up = e.parentElement;
+      if (ti === 'crm-property-list-item' || ti === name || (up !== null && up.localName === 'ul' && up.getAttribute('data-selenium-test') === 'profile-properties-list')) row = e;
+    }
+  }
   if (item && item.firstElementChild && item.firstElementChild !== el && !item.firstElementChild.contains(el)) {
     const l = lineOf(item.firstElementChild, 100).replace(/\s*:$/, '');
     if (l) return l;
   }
-  const row =
-    el.closest('[data-test-id="crm-property-list-item"], ul[data-selenium-test="profile-properties-list"] > *, [data-test-id="' + cssEscape(name) + '"]') ??
-    el.parentElement;
+  row ??= el.parentElement;
   const labelEl = row
     ? (query(row, `[data-selenium-test="property-label-${cssEscape(name)}"]`) ??
       query(row, '[data-selenium-test*="property-label"], [data-test-id*="property-label"], label'))
@@ -118,27 +157,75 @@ function cssEscape(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
 }
 
-/** Every property the record's own panes show, by internal name; the first shown wins. */
-function propsOf(panes: Element[]): Map<string, Prop> {
+/** An association card's own hooks (ASSOC_CARDS as attribute checks). */
+function isAssocCard(el: Element): boolean {
+  return (
+    (el.getAttribute('data-test-id') ?? '').startsWith('card-wrapper-ASSOCIATION') ||
+    (el.getAttribute('data-card-type') ?? '').startsWith('ASSOCIATION') ||
+    (el.getAttribute('data-selenium-test') ?? '').startsWith('card-id-ASSOCIATION')
+  );
+}
+
+interface PaneScan {
+  props: Map<string, Prop>;
+  /** The record's title element: the first pane's (in pane order) that has one, by hook preference. */
+  title: Element | null;
+}
+
+/**
+ * One walk over the descendants of the record's own panes, with plain attribute reads: every
+ * property by internal name (the first shown wins) and the title element. Order as before: the
+ * properties card first (data-selenium-test then data-test-id inputs, pane by pane; one value per
+ * property), then the highlights strip, which may decorate a value ('Contract sent (Sales Pipeline)').
+ * Association cards inside the record's own panes are skipped (their hooks belong to the associated record).
+ */
+function scanPanes(panes: Element[]): PaneScan {
+  const seleniumInputs: Element[][] = [];
+  const testIdInputs: Element[][] = [];
+  const displays: Element[] = [];
+  const cards: Element[] = [];
+  let title: Element | null = null;
+  for (const pane of panes) {
+    const sel: Element[] = [];
+    const tid: Element[] = [];
+    let label: Element | null = null;
+    let highlightTitle: Element | null = null;
+    const els = pane.getElementsByTagName('*');
+    for (let i = 0; i < els.length; i++) {
+      const el = els[i]!;
+      const st = el.getAttribute('data-selenium-test');
+      const ti = el.getAttribute('data-test-id');
+      if (st !== null) {
+        if (st.startsWith(INPUT)) sel.push(el);
+        else if (st === 'highlightTitle') highlightTitle ??= el;
+      }
+      if (ti !== null) {
+        if (ti.startsWith(INPUT)) tid.push(el);
+        else if (ti.startsWith(DISPLAY)) displays.push(el);
+        else if (ti === 'highlight-record-label') label ??= el;
+      }
+      if ((st !== null || ti !== null || el.hasAttribute('data-card-type')) && isAssocCard(el)) cards.push(el);
+    }
+    seleniumInputs.push(sel);
+    testIdInputs.push(tid);
+    if (!title) {
+      const t = label ?? highlightTitle;
+      if (t && lineOf(t, 300)) title = t;
+    }
+  }
   const props = new Map<string, Prop>();
-  // Association cards inside the record's own panes (their property hooks belong to the associated record).
-  const cards = panes.flatMap((p) => queryAllOf(p, ASSOC_CARDS));
   const add = (el: Element, attr: string, prefix: string) => {
     if (cards.length && cards.some((c) => c.contains(el))) return;
-    const id = el.getAttribute(attr) ?? '';
-    if (!id.startsWith(prefix)) return;
-    const name = id.slice(prefix.length);
+    const name = (el.getAttribute(attr) ?? '').slice(prefix.length);
     if (!name || props.has(name)) return;
     props.set(name, { name, label: labelNear(el, name), value: el });
   };
-  // The properties card first (one value per property), then the highlights strip, which may
-  // decorate a value ('Contract sent (Sales Pipeline)').
-  for (const pane of panes) {
-    for (const el of queryAll(pane, `[data-selenium-test^="${INPUT}"]`)) add(el, 'data-selenium-test', INPUT);
-    for (const el of queryAll(pane, `[data-test-id^="${INPUT}"]`)) add(el, 'data-test-id', INPUT);
+  for (let i = 0; i < panes.length; i++) {
+    for (const el of seleniumInputs[i]!) add(el, 'data-selenium-test', INPUT);
+    for (const el of testIdInputs[i]!) add(el, 'data-test-id', INPUT);
   }
-  for (const pane of panes) for (const el of queryAll(pane, `[data-test-id^="${DISPLAY}"]`)) add(el, 'data-test-id', DISPLAY);
-  return props;
+  for (const el of displays) add(el, 'data-test-id', DISPLAY);
+  return { props, title };
 }
 
 /** A property's value as shown (an input shows its value attribute). */
@@ -177,7 +264,7 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
   const panes = visiblePanes(candidates, OWN_PANES);
   if (panes.length === 0) return;
   const lang = pageLang(root);
-  const props = propsOf(panes);
+  const { props, title } = scanPanes(panes);
   for (const p of props.values()) d.addRaw(p.label, textOf(p.value, 8000));
   const get = (...names: string[]) => {
     for (const n of names) {
@@ -191,14 +278,7 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
   };
 
   attempt(() => {
-    let name = '';
-    for (const pane of panes) {
-      const t = queryFirst(pane, ['[data-test-id="highlight-record-label"]', '[data-selenium-test="highlightTitle"]']);
-      if (t) {
-        name = lineOf(t, 300);
-        if (name) break;
-      }
-    }
+    let name = title ? lineOf(title, 300) : '';
     if (!name) name = get('dealname', 'name');
     if (!name && kind === 'contact') name = cleanLine(`${get('firstname')} ${get('lastname')}`, 300);
     d.set('name', cleanLine(name, 300));
