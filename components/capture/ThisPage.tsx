@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSettings } from '../providers/SettingsContext';
 import { CaptureRecord } from './CaptureRecord';
 import { ManualEntry } from './ManualEntry';
+import { PasteBox } from './PasteBox';
 import { ThreadView } from './ThreadView';
 import { pinnedTabFromUrl, useTabCapture } from './useTabCapture';
 
@@ -44,6 +45,8 @@ export function ThisPage({ tabId: pinned = pinnedTabFromUrl() }: { tabId?: numbe
           {manual && <ManualEntry onDone={() => setManual(false)} />}
         </>
       )}
+      {/* Capture by hand, on any page: a paste or a context-menu selection. */}
+      <PasteBox />
     </section>
   );
 }

@@ -4,12 +4,14 @@ import { onMessage, openPanelSchema } from '../../lib/messaging';
 import { browserLanguage, openCockpit } from '../../lib/platform';
 import { registerOpeners } from '../../lib/platform/background';
 import { registerCaptures } from '../../lib/platform/captures';
+import { registerSelectionMenu } from '../../lib/platform/selection';
 import { registerReminders } from './reminders';
 
 // Registrations only; each lives beside the code it wires.
 export default defineBackground(() => {
   registerOpeners(() => translate(resolveLanguage('auto', browserLanguage()), 'log.openPanel'));
   registerCaptures();
+  registerSelectionMenu(() => translate(resolveLanguage('auto', browserLanguage()), 'paste.menu'));
   registerReminders();
 
   onMessage('panel/open', async ({ data, sender }) => {

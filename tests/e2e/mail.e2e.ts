@@ -123,4 +123,31 @@ describe('mail threads in the side panel', () => {
     expect(db.contacts.map((x) => x.emails[0]).sort()).toEqual(['procurement@chonburisteel.example', 'somchai@chonburisteel.example']);
     if (c.hidden) expect(JSON.stringify(db)).not.toContain(c.hidden);
   });
+
+  it('capture by hand: a selection handed over by "Add to AE Cockpit" fills the paste box; a contact and a note are added', async () => {
+    const probe = await session.open('sidepanel.html');
+    await ThisPageFlow.seed(probe, book());
+    const panel = await ThisPageFlow.openFor(session, 999999);
+    await panel.page.getByTestId('this-page-none').waitFor();
+    // What the context-menu click stores (the menu event's selectionText), as the background does.
+    const selection = 'Thanks!\n\nBest regards,\nNok Wongsawat\nPlant Manager\nnok.w@chonburisteel.example\n+66 81 234 5678';
+    await probe.evaluate((text) => chrome.storage.session.set({ pendingSelection: { text, at: Date.now() } }), selection);
+    await expect.poll(() => panel.page.getByTestId('paste-text').inputValue(), { timeout: 10_000 }).toBe(selection);
+    await panel.page.getByTestId('paste-as-contact').check();
+    expect(await panel.page.getByTestId('paste-name').inputValue()).toBe('Nok Wongsawat');
+    expect(await panel.page.getByTestId('paste-email').inputValue()).toBe('nok.w@chonburisteel.example');
+    await panel.page.getByTestId('paste-account').selectOption('acc-steel');
+    await panel.page.getByTestId('paste-add').click();
+    await panel.page.getByTestId('toast').filter({ hasText: 'Added' }).last().waitFor();
+    await panel.page.getByTestId('paste-text').fill('Budget approved for phase 1');
+    await panel.page.getByTestId('paste-as-note').check();
+    await panel.page.getByTestId('paste-deal').selectOption('deal-mes');
+    await panel.page.getByTestId('paste-add').click();
+    await expect.poll(async () => (await dumpDatabase(panel.page)).activities.length, { timeout: 10_000 }).toBe(1);
+    const db = await dumpDatabase(panel.page);
+    expect(db.contacts.find((x) => x.name === 'Nok Wongsawat')).toMatchObject({ emails: ['nok.w@chonburisteel.example'], phone: '+66812345678', title: 'Plant Manager', accountId: 'acc-steel' });
+    expect(db.activities[0]).toMatchObject({ kind: 'note', dealId: 'deal-mes', notes: 'Budget approved for phase 1' });
+    // Handed over once: the stored selection is gone.
+    expect(await probe.evaluate(async () => (await chrome.storage.session.get('pendingSelection')).pendingSelection)).toBeUndefined();
+  });
 });

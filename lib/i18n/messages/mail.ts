@@ -1,6 +1,6 @@
 import { defineMessages } from './define';
 
-// The side panel's mail-thread view and the options page's mail settings.
+// The side panel's mail-thread view, the options page's mail settings, and capture by hand (paste box, context menu).
 export const mailMessages = defineMessages(
   {
     'mail.on': 'Mail thread on {site}',
@@ -29,6 +29,25 @@ export const mailMessages = defineMessages(
     'mail.settings.neverCapture': 'Never capture (addresses or domains)',
     'mail.settings.save': 'Save',
     'mail.settings.saved': 'Mail settings saved.',
+    'paste.menu': 'Add to AE Cockpit',
+    'paste.open': 'Paste text to add',
+    'paste.label': 'Pasted text or selection',
+    'paste.found': 'Recognised: {emails} emails, {phones} phones, {amounts} amounts, {dates} dates',
+    'paste.as': 'Add as',
+    'paste.as.note': 'Note on a deal',
+    'paste.as.contact': 'New contact',
+    'paste.as.deal': 'New deal',
+    'paste.deal': 'Choose a deal',
+    'paste.account': 'Account (optional)',
+    'paste.name': 'Name',
+    'paste.title': 'Title',
+    'paste.email': 'Email',
+    'paste.phone': 'Phone',
+    'paste.amount': 'Amount',
+    'paste.closeOn': 'Expected close',
+    'paste.add': 'Add',
+    'paste.added': 'Added.',
+    'paste.failed': 'Nothing was added: {message}',
   },
   {
     'mail.on': 'เธรดอีเมลบน {site}',
@@ -57,5 +76,24 @@ export const mailMessages = defineMessages(
     'mail.settings.neverCapture': 'ห้ามเก็บ (ที่อยู่อีเมลหรือโดเมน)',
     'mail.settings.save': 'บันทึก',
     'mail.settings.saved': 'บันทึกการตั้งค่าอีเมลแล้ว',
+    'paste.menu': 'เพิ่มไปยัง AE Cockpit',
+    'paste.open': 'วางข้อความเพื่อเพิ่ม',
+    'paste.label': 'ข้อความที่วางหรือเลือกไว้',
+    'paste.found': 'พบ: อีเมล {emails} รายการ, โทรศัพท์ {phones} รายการ, จำนวนเงิน {amounts} รายการ, วันที่ {dates} รายการ',
+    'paste.as': 'เพิ่มเป็น',
+    'paste.as.note': 'บันทึกในดีล',
+    'paste.as.contact': 'ผู้ติดต่อใหม่',
+    'paste.as.deal': 'ดีลใหม่',
+    'paste.deal': 'เลือกดีล',
+    'paste.account': 'บัญชีลูกค้า (ไม่บังคับ)',
+    'paste.name': 'ชื่อ',
+    'paste.title': 'ตำแหน่ง',
+    'paste.email': 'อีเมล',
+    'paste.phone': 'โทรศัพท์',
+    'paste.amount': 'มูลค่า',
+    'paste.closeOn': 'วันที่คาดว่าจะปิด',
+    'paste.add': 'เพิ่ม',
+    'paste.added': 'เพิ่มแล้ว',
+    'paste.failed': 'ไม่ได้เพิ่ม: {message}',
   },
 );

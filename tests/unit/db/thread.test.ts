@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readMailPage } from '../../../lib/capture/mail';
 import type { ThreadCapture } from '../../../lib/capture/schema';
 import { CockpitDB, checkBook, readBook } from '../../../lib/db';
+import { savePasted } from '../../../lib/db/paste';
 import { loadThreadMatch, logThread } from '../../../lib/db/thread';
 import { accountSchema, contactSchema, dealSchema } from '../../../lib/domain/records';
 
@@ -91,5 +92,25 @@ describe('logThread', () => {
     await expect(logThread(db, read('gmail/thread.html', GMAIL_URL), { dealId: 'nope', accountId: null }, NOW)).rejects.toThrow('no deal');
     expect(await db.activities.count()).toBe(0);
     expect(await db.contacts.count()).toBe(1);
+  });
+});
+
+describe('savePasted (capture by hand)', () => {
+  it('a note on a deal touches the deal; a contact keeps email, phone and title; a deal keeps amount and close date', async () => {
+    const noteId = await savePasted(db, { kind: 'note', dealId: 'd1', text: 'Budget approved' }, NOW);
+    expect(await db.activities.get(noteId)).toMatchObject({ kind: 'note', dealId: 'd1', accountId: 'a1', notes: 'Budget approved' });
+    expect((await db.deals.get('d1'))!.lastTouchAt).toBe(NOW);
+    const cId = await savePasted(db, { kind: 'contact', name: 'Nok', title: 'CFO', email: 'Nok@X.example', phone: '+66812345678', accountId: 'a1' }, NOW);
+    expect(await db.contacts.get(cId)).toMatchObject({ name: 'Nok', title: 'CFO', emails: ['nok@x.example'], phone: '+66812345678', accountId: 'a1' });
+    const dId = await savePasted(db, { kind: 'deal', name: 'New line', accountId: 'a1', amountMinor: 125000050, currency: 'THB', closeOn: '2026-03-15' }, NOW);
+    expect(await db.deals.get(dId)).toMatchObject({ name: 'New line', accountId: 'a1', amountMinor: 125000050, currency: 'THB', closeOn: '2026-03-15', status: 'open' });
+    expect(checkBook(await readBook(db)).invalid).toEqual([]);
+  });
+
+  it('a bad input is refused and nothing is written', async () => {
+    await expect(savePasted(db, { kind: 'deal', name: 'X', closeOn: '2026-02-30' }, NOW)).rejects.toThrow();
+    await expect(savePasted(db, { kind: 'note', dealId: 'nope', text: 'x' }, NOW)).rejects.toThrow('no deal');
+    expect(await db.deals.count()).toBe(2);
+    expect(await db.activities.count()).toBe(0);
   });
 });
