@@ -32,7 +32,11 @@ export function ThreadView({ capture }: { capture: ThreadCapture }) {
     setError(null);
     try {
       const r = await logThread(getDb(), capture, { dealId: dealId || null, accountId }, Date.now(), rules);
-      show(t('mail.logged', { logged: r.logged, already: r.already, contacts: r.createdContacts }));
+      show(
+        [t('mail.logged', { logged: r.logged, already: r.already, contacts: r.createdContacts }), r.undated > 0 ? t('mail.undated', { count: r.undated }) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
     } catch (e) {
       setError(t('mail.logFailed', { message: e instanceof InvalidWriteError ? e.message : String(e) }));
     } finally {

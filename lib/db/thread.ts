@@ -75,6 +75,8 @@ export interface LogThreadResult {
   createdContacts: number;
   /** Earlier activities of this thread moved to the chosen deal. */
   relinked: number;
+  /** Messages the page shows no date for: not logged (an activity's time is never made up). */
+  undated: number;
 }
 
 const line = (a: MailAddress) => (a.name && a.email ? `${a.name} <${a.email}>` : (a.email ?? a.name ?? ''));
@@ -147,10 +149,13 @@ export async function logThread(
 
     const created: Activity[] = [];
     let already = 0;
+    let undated = 0;
     capture.messages.forEach((m, i) => {
       const key = messageKeyOf(capture, i);
       if (logged.has(key)) return void already++;
       if (m.from?.email && isNeverCaptured(m.from.email, never)) return;
+      // The page states no time (a relative "Yesterday", an ambiguous 3/4): left out, and said so.
+      if (m.at === null || m.at > now) return void undated++;
       const fromOwn = m.from?.email ? isOwnAddress(m.from.email, capture.selfEmail, rules.ownDomains) : false;
       const contact = external(m.from) ?? [...m.to, ...m.cc].map(external).find((c) => c);
       created.push(
@@ -159,8 +164,7 @@ export async function logThread(
           createdAt: now,
           updatedAt: now,
           kind: 'email',
-          // A message without a stated time is logged at the moment of logging (never guessed earlier).
-          at: m.at !== null && m.at <= now ? m.at : now,
+          at: m.at,
           outcome: m.from?.email ? (fromOwn ? 'sent' : 'replied') : null,
           subject: cleanLine(capture.subject, 300),
           notes: messageNotes(m.from, m.to, m.cc, never),
@@ -190,6 +194,6 @@ export async function logThread(
       if (accountId) before.accountIds.add(accountId);
       await recomputeTouches(db, before, now);
     }
-    return { logged: created.length, already, createdContacts, relinked: dealId ? moved.length : 0 };
+    return { logged: created.length, already, createdContacts, relinked: dealId ? moved.length : 0, undated };
   });
 }

@@ -113,4 +113,12 @@ describe('savePasted (capture by hand)', () => {
     expect(await db.deals.count()).toBe(2);
     expect(await db.activities.count()).toBe(0);
   });
+
+  it('a message the page shows no date for is not logged at a made-up time, and is counted', async () => {
+    const c = read('gmail/thread.html', GMAIL_URL);
+    const undated = { ...c, messages: c.messages.map((m, i) => (i === 0 ? { ...m, at: null } : m)) };
+    const r = await logThread(db, undated, { dealId: 'd2', accountId: null }, NOW);
+    expect(r).toMatchObject({ logged: c.messages.length - 1, undated: 1 });
+    expect((await emails()).every((a) => a.at !== NOW)).toBe(true);
+  });
 });
