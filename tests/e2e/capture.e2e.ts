@@ -62,7 +62,7 @@ describe('capture from CRM pages', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.permissions).not.toContain('tabs');
     const matches = (manifest.content_scripts as Array<{ matches: string[]; run_at: string }>).flatMap((c) => c.matches).sort();
-    expect(matches).toEqual(['*://*.lightning.force.com/*', '*://*.my.salesforce.com/*', '*://*.pipedrive.com/*', '*://app-eu1.hubspot.com/*', '*://app.hubspot.com/*']);
+    expect(matches).toEqual(['*://*.lightning.force.com/*', '*://*.my.salesforce.com/*', '*://*.pipedrive.com/*', '*://app-eu1.hubspot.com/*', '*://app.hubspot.com/*', '*://mail.google.com/*', '*://outlook.live.com/*', '*://outlook.office.com/*', '*://outlook.office365.com/*']);
   });
 
   it.each(CASES)('$site: the panel shows the record, Save stores it once (twice = once), and in-page navigation is followed', async (c) => {
