@@ -1,5 +1,5 @@
 import { cleanLine } from '../../domain/text';
-import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, textOf, tileAround } from '../dom';
+import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, textOf } from '../dom';
 import { currencyCodeOf, dateHead, domainOf, pageDateFormat, parseMoney, parsePageDate, parsePercent } from '../locale';
 import type { RecordCapture, RecordKind } from '../schema';
 
@@ -367,11 +367,25 @@ function readAssociations(d: RecordDraft, root: Candidates, url: URL, kind: Reco
       if (contacts.length || query(scope, '[data-test-id*="ASSOCIATION"][data-test-id*="0-1"], [data-selenium-test*="ASSOCIATION"][data-selenium-test*="0-1"]')) {
         d.found('people');
       }
+      // The scope's record links, searched once: a tile is the largest ancestor (below the scope,
+      // at most 8 up) holding no other of them — tileAround's answer, counted with contains().
+      const links = contacts.length ? queryAll(scope, `${COMPANY_LINK}, ${CONTACT_LINK}`) : [];
       for (const a of contacts) {
         const id = ID_IN.exec(hrefOf(a, url)?.pathname ?? '')?.[1] ?? null;
-        const tile = tileAround(a, `${COMPANY_LINK}, ${CONTACT_LINK}`, scope);
+        const tile = tileIn(a, links, scope);
         d.addPerson({ name: lineOf(a, 300) || null, email: emailsIn(tile, 1)[0] ?? null, role: null, title: null, externalId: id });
       }
     }
   }
+}
+
+function tileIn(link: Element, links: readonly Element[], stop: Element, maxUp = 8): Element {
+  let tile = link;
+  for (let p = link.parentElement, i = 0; p && p !== stop && i < maxUp; p = p.parentElement, i++) {
+    let n = 0;
+    for (const l of links) if (l !== p && p.contains(l) && ++n > 1) break;
+    if (n > 1) break;
+    tile = p;
+  }
+  return tile;
 }
