@@ -5,7 +5,7 @@ export const captureMessages = defineMessages(
   {
     'capture.title': 'This page',
     'capture.loading': 'Looking at the page…',
-    'capture.none': 'This page is not a record page of Salesforce, HubSpot or Pipedrive.',
+    'capture.none': 'This page is not a record page of Salesforce, HubSpot or Pipedrive, nor a Gmail or Outlook thread.',
     'capture.manual.open': 'Enter a record by hand',
     'capture.manual.name': 'Name',
     'capture.manual.kind': 'Kind',
@@ -86,7 +86,7 @@ export const captureMessages = defineMessages(
   {
     'capture.title': 'หน้านี้',
     'capture.loading': 'กำลังดูหน้าเว็บ…',
-    'capture.none': 'หน้านี้ไม่ใช่หน้าระเบียนของ Salesforce, HubSpot หรือ Pipedrive',
+    'capture.none': 'หน้านี้ไม่ใช่หน้าระเบียนของ Salesforce, HubSpot หรือ Pipedrive และไม่ใช่อีเมลใน Gmail หรือ Outlook',
     'capture.manual.open': 'ป้อนระเบียนเอง',
     'capture.manual.name': 'ชื่อ',
     'capture.manual.kind': 'ประเภท',
