@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runMailCaptureScript } from './mail-script';
+import { runMailCaptureScript } from '../../lib/platform/captures';
 
 // Gmail on the web. Wiring only: lib/capture/watch.ts decides, lib/capture/mail.ts reads.
 export default defineContentScript({

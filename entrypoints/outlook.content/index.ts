@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runMailCaptureScript } from '../gmail.content/mail-script';
+import { runMailCaptureScript } from '../../lib/platform/captures';
 
 // Outlook on the web (work, Microsoft 365 and personal). Wiring only: lib/capture/watch.ts decides.
 export default defineContentScript({

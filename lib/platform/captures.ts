@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { acceptCaptureReport } from '../capture/boundary';
 import { isCrmRecordUrl, readCrmPage } from '../capture/crm';
-import type { CrmSite } from '../capture/schema';
+import { isMailThreadUrl, readMailPage } from '../capture/mail';
+import type { CrmSite, MailSite, PageCapture } from '../capture/schema';
 import { CONTAINERS, createCaptureWatcher } from '../capture/watch';
 import { captureForTabSchema, onMessage, sendMessage, storedCaptureSchema, type StoredCapture } from '../messaging';
 import { loadSettings, watchSettings } from './index';
@@ -42,19 +43,37 @@ export function watchCapture(tabId: number, cb: (value: StoredCapture | null) =>
 
 // ---------------------------------------------------------------- content scripts
 
-
 /**
  * A CRM content script's whole body: when the site is switched on in the options, watch the
  * page (lib/capture/watch.ts) and report to the background; when it is switched off, do nothing
  * (and stop, if it was running). Everything ends with the script's context.
  */
 export function runCrmCaptureScript(ctx: ContentScriptContext, site: CrmSite): void {
+  // Only this site's pages: another CRM's URL on this host is not ours to read.
+  runCaptureScript(ctx, site, isCrmRecordUrl, readCrmPage);
+}
+
+/** The same for Gmail and Outlook on the web, with the mail reader (they change threads by hash or history). */
+export function runMailCaptureScript(ctx: ContentScriptContext, site: MailSite): void {
+  runCaptureScript(ctx, site, isMailThreadUrl, (root, url) => readMailPage(root, url));
+}
+
+/**
+ * One content script's whole body: the watcher (URL test first, one observer on the record or
+ * mail area, debounced reads) with the site's reader; off in the options = nothing runs; all ends
+ * with the script's context. The background validates what it sends (lib/capture/boundary.ts).
+ */
+function runCaptureScript(
+  ctx: ContentScriptContext,
+  site: CrmSite | MailSite,
+  isRecordUrl: (url: URL) => boolean,
+  read: (root: ParentNode, url: URL) => PageCapture | null,
+): void {
   const watcher = createCaptureWatcher({
     doc: document,
     location: window.location,
-    // Only this site's pages: another CRM's URL on this host is not ours to read.
-    isRecordUrl: (url) => isCrmRecordUrl(url),
-    read: readCrmPage,
+    isRecordUrl,
+    read,
     send: (report) => (ctx.isValid ? sendMessage('capture/report', report) : undefined),
     containers: CONTAINERS[site],
   });
