@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { changeTone, FIXES } from '../../lib/cockpit/groups';
 import type { CockpitView, ViewKpi } from '../../lib/cockpit/view';
 import { formatDate } from '../../lib/i18n/format';
 import { useSettings } from '../providers/SettingsContext';
 import { Sparkline } from './Charts';
 import { formatChange, formatKpiValue } from './format';
+import { useCockpitUi } from './store';
 
 /** The trend's text for screen readers: each period's value. */
 export function useTrendLabel() {
@@ -41,7 +42,9 @@ export function NullReason({ k }: { k: ViewKpi }) {
  */
 export function KpiItem({ k, view, card = false, extra }: { k: ViewKpi; view: CockpitView; card?: boolean; extra?: React.ReactNode }) {
   const { t, locale } = useSettings();
-  const [open, setOpen] = useState(false);
+  // One drill-down open at a time: the worker builds only that KPI's records.
+  const open = useCockpitUi((s) => s.drill === k.id);
+  const setDrill = useCockpitUi((s) => s.setDrill);
   const uid = useId();
   const trendLabel = useTrendLabel();
   const tone = changeTone(k.id, k.change);
@@ -55,7 +58,7 @@ export function KpiItem({ k, view, card = false, extra }: { k: ViewKpi; view: Co
           aria-expanded={open}
           aria-controls={`${uid}-drill`}
           aria-describedby={`${uid}-tip`}
-          onClick={() => setOpen(!open)}
+          onClick={() => setDrill(open ? null : k.id)}
           data-testid="kpi-open"
         >
           {t(`kpi.${k.id}.name`)}
@@ -82,7 +85,8 @@ export function KpiItem({ k, view, card = false, extra }: { k: ViewKpi; view: Co
       </div>
       <Sparkline values={k.trend} label={trendLabel(k, view)} />
       <div className="drill" id={`${uid}-drill`} data-testid="kpi-drill" hidden={!open}>
-        {k.recordCount > 0 && <p className="help">{t('cockpit.drill', { count: k.recordCount.toLocaleString(locale) })}</p>}
+        {open && k.recordCount === null && <p className="help">{t('app.loading')}</p>}
+        {k.recordCount !== null && k.recordCount > 0 && <p className="help">{t('cockpit.drill', { count: k.recordCount.toLocaleString(locale) })}</p>}
         {k.records.length > 0 && (
           <ul>
             {k.records.map((r) => (
@@ -90,7 +94,7 @@ export function KpiItem({ k, view, card = false, extra }: { k: ViewKpi; view: Co
             ))}
           </ul>
         )}
-        {k.recordCount > k.records.length && <p className="help">{t('panel.kpi.more', { count: (k.recordCount - k.records.length).toLocaleString(locale) })}</p>}
+        {k.recordCount !== null && k.recordCount > k.records.length && <p className="help">{t('panel.kpi.more', { count: (k.recordCount - k.records.length).toLocaleString(locale) })}</p>}
         <p className="help">
           {formatDate(view.period.start, locale)} – {formatDate(view.period.end, locale)} · {t('kpi.period.previous')}: {formatDate(view.previousPeriod.start, locale)} –{' '}
           {formatDate(view.previousPeriod.end, locale)}

@@ -33,7 +33,7 @@ const SAVE_EVERY_MS = 5_000;
  * the cockpit worker, which follows every write. The main thread only renders.
  */
 export function useCockpit(settings: Settings, ready: boolean): CockpitData {
-  const { preset, custom } = useCockpitUi();
+  const { preset, custom, drill } = useCockpitUi();
   const now = useNow();
   const today = localDateOf(now);
   const resolved = useMemo(() => resolvePeriod({ preset, custom }, today, settings.fiscalYearStartMonth), [preset, custom, today, settings.fiscalYearStartMonth]);
@@ -67,11 +67,11 @@ export function useCockpit(settings: Settings, ready: boolean): CockpitData {
 
   const key = ready && period ? snapshotKey(period, settings, today) : null;
 
-  // Ask the worker for the period (again when the settings or the day change).
+  // Ask the worker for the period (again when the settings or the day change, or a drill-down opens).
   useEffect(() => {
     if (!ready || !period || !client.current) return;
-    latestSeq.current = client.current.want({ settings, now: Date.now(), today, tzOffsetMinutes: runtimeOffsetMinutes(today), period });
-  }, [ready, key]);
+    latestSeq.current = client.current.want({ settings, now: Date.now(), today, tzOffsetMinutes: runtimeOffsetMinutes(today), period, drill });
+  }, [ready, key, drill]);
 
   // The stored view of the same period, settings and day, until the live one arrives.
   useEffect(() => {

@@ -96,7 +96,8 @@ describe('side panel cockpit', () => {
     expect(drill).not.toBeVisible();
     await userEvent.setup().click(name);
     expect(drill).toBeVisible();
-    expect(drill).toHaveTextContent('Deal w');
+    // Built on opening: the worker makes only the open KPI's list.
+    await waitFor(() => expect(drill).toHaveTextContent('Deal w'));
   });
 
   it('sets a deal’s next step from its action, through lib/db, and the list updates itself', async () => {

@@ -42,7 +42,8 @@ describe('side panel', () => {
     expect(win.getByText(/won.*\(won \+ lost\)|won ÷|won \//i)).toBeInTheDocument();
     // Drill-down: the deals behind the number, by name.
     const revenue = within(screen.getByTestId('kpi-total_revenue'));
-    expect(within(revenue.getByTestId('kpi-drill')).getByText('Deal a')).toBeInTheDocument();
+    await userEvent.setup().click(revenue.getByTestId('kpi-open'));
+    expect(await within(revenue.getByTestId('kpi-drill')).findByText('Deal a')).toBeInTheDocument();
     expect(revenue.queryByText('Deal b')).not.toBeInTheDocument();
     await getDb().deals.add(deal('c', { amountMinor: 50_000_00 }));
     await waitFor(() => expect(kpiValue('total_revenue')).toBe('15000000'));

@@ -1,3 +1,4 @@
+import { useCockpitUi } from '../../components/cockpit/store';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,6 +11,8 @@ export async function resetWorld() {
   fakeBrowser.reset();
   await clearAll(getDb());
   useToast.getState().dismiss();
+  // The cockpit's UI state lives in a module store: each test starts with the defaults.
+  useCockpitUi.setState({ preset: 'this_quarter', custom: { start: '', end: '' }, drill: null });
 }
 
 export function renderPage(ui: ReactElement): RenderResult {
