@@ -3,9 +3,9 @@ import type { CockpitDB } from './database';
 import type { ReminderDeal, ReminderTask } from '../reminders';
 
 /**
- * What the badge and the reminders read. Both use the indexes the schema has: open deals by the
- * `status` index (no nextStepDue index yet: `[status+nextStepDue]` would make the count a key
- * range), tasks by the `at` index within a window (no `kind` index: `[kind+at]` would make it exact).
+ * What the badge and the reminders read, through indexes: open deals by `[status+nextStepDue]`
+ * (schema 3: a key range, the count reads no record; the `status` scan remains for an older
+ * schema), tasks by the `at` index within a window (no `kind` index: `[kind+at]` would make it exact).
  */
 
 const TASK_WINDOW_MS = 30 * 86_400_000;
@@ -34,11 +34,13 @@ export async function countOverdue(db: CockpitDB, today: string, now: number): P
 
 /** Open deals with a next step due from `fromDate` on, and open tasks due from `fromMs` on: what may remind. */
 export async function reminderSources(db: CockpitDB, fromDate: string, fromMs: number): Promise<{ deals: ReminderDeal[]; tasks: ReminderTask[] }> {
-  const deals = await db.deals
-    .where('status')
-    .equals('open')
-    .filter((d: Deal) => typeof d.nextStepDue === 'string' && d.nextStepDue >= fromDate)
-    .toArray();
+  const deals = hasIndex(db.deals, '[status+nextStepDue]')
+    ? await db.deals.where('[status+nextStepDue]').between(['open', fromDate], ['open', '\uffff']).toArray()
+    : await db.deals
+        .where('status')
+        .equals('open')
+        .filter((d: Deal) => typeof d.nextStepDue === 'string' && d.nextStepDue >= fromDate)
+        .toArray();
   const tasks = await db.activities
     .where('at')
     .aboveOrEqual(fromMs)

@@ -44,6 +44,15 @@ export const DB_VERSIONS: DbVersion[] = [
     },
     upgrade: dexieUpgrade(stepFrom(1)),
   },
+  {
+    // The badge and reminders count open deals by next-step due day as a key range (the count
+    // read every open deal after each write, holding the deals store against the next write).
+    version: 3,
+    stores: {
+      deals: 'id, accountId, status, closeOn, sourceKey, [status+closeOn], [status+nextStepDue]',
+    },
+    upgrade: dexieUpgrade(stepFrom(2)),
+  },
 ];
 
 function stepFrom(from: number): SchemaStep {

@@ -1,4 +1,5 @@
 import { v1ToV2 } from './v1-to-v2';
+import { v2ToV3 } from './v2-to-v3';
 import type { SchemaStep, Tables } from './step';
 
 export type { SchemaStep, Tables } from './step';
@@ -9,7 +10,7 @@ export type { SchemaStep, Tables } from './step';
  * (lib/io/backup/migrate.ts) run the same steps, so a backup from any earlier version
  * restores into today's schema exactly as an old database upgrades.
  */
-export const SCHEMA_STEPS: readonly SchemaStep[] = [v1ToV2];
+export const SCHEMA_STEPS: readonly SchemaStep[] = [v1ToV2, v2ToV3];
 
 /**
  * Runs the steps from `from` up to `to` over whole tables (a backup body). Returns new arrays;

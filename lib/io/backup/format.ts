@@ -18,7 +18,7 @@ import { BACKUP_TABLE_SCHEMAS } from './tables';
 export const BACKUP_FORMAT = 'ae-cockpit-backup';
 export const BACKUP_VERSION = 1;
 /** Must equal the database's latest schema version (lib/db/versions.ts); a test checks it. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export type BackupErrorKey =
   | 'io.backup.empty'
