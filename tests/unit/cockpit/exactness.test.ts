@@ -1,3 +1,5 @@
+import { saveCapture } from '../../../lib/db/capture';
+import type { RecordCapture } from '../../../lib/capture/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CockpitEngine } from '../../../components/cockpit/engine';
@@ -33,7 +35,8 @@ type Op =
   | { kind: 'undoImport' }
   | { kind: 'restore'; keep: number }
   | { kind: 'bulkActivities'; n: number }
-  | { kind: 'actionDone'; pick: number };
+  | { kind: 'actionDone'; pick: number }
+  | { kind: 'capture'; id: number; amount: number; stage: 'Closed Won' | 'Proposal' | 'Closed Lost'; account: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('log' as const), deal: fc.nat(60), what: fc.constantFrom('call', 'meeting', 'email', 'note'), daysAgo: fc.integer({ min: 0, max: 3 }) }),
@@ -44,12 +47,37 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('restore' as const), keep: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('bulkActivities' as const), n: fc.integer({ min: 1, max: 80 }) }),
   fc.record({ kind: fc.constant('actionDone' as const), pick: fc.nat(50) }),
+  fc.record({
+    kind: fc.constant('capture' as const),
+    id: fc.nat(5),
+    amount: fc.integer({ min: 0, max: 9_000_000 }),
+    stage: fc.constantFrom('Closed Won' as const, 'Proposal' as const, 'Closed Lost' as const),
+    account: fc.nat(3),
+  }),
 );
 
 let seq = 0;
 async function run(db: CockpitDB, o: Op, at: number, batches: string[]) {
   const deals = await db.deals.orderBy('id').toArray();
   switch (o.kind) {
+    case 'capture': {
+      // A deal page read in the CRM and saved from "This page" (a few ids, so saves repeat and update).
+      const capture: RecordCapture = {
+        type: 'record',
+        site: 'salesforce',
+        kind: 'deal',
+        url: `https://acme.lightning.force.com/lightning/r/Opportunity/006000000000${o.id}AAA/view`,
+        externalId: `006000000000${o.id}AAA`,
+        fields: { name: `Captured ${o.id}`, accountName: `Captured account ${o.account}`, amountMinor: o.amount, currency: 'THB', stage: o.stage, closeOn: today },
+        raw: {},
+        people: [],
+        missing: [],
+      };
+      await saveCapture(db, capture, at, {}, settings);
+      // The save happened (a refused capture would make this property vacuous).
+      expect(await db.deals.where('sourceKey').equals(`salesforce:${capture.externalId}`).count()).toBe(1);
+      return;
+    }
     case 'log': {
       const d = deals[o.deal % Math.max(1, deals.length)];
       await logActivity(db, { kind: o.what, dealId: d?.id ?? null, at: at - o.daysAgo * 86_400_000 }, at);
