@@ -10,6 +10,7 @@ import { useSettings } from '../providers/SettingsContext';
 import { useToast } from '../providers/toast';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { EmptyState } from '../ui/EmptyState';
+import { InvalidRecordList } from '../ui/InvalidRecordList';
 import { ToastHost } from '../ui/Toast';
 import { AllKpis, HeadlineCards } from './Headline';
 import { NextActions } from './NextActions';
@@ -85,13 +86,7 @@ export function CockpitApp() {
             <p className="help">{t('health.body')}</p>
             <details>
               <summary>{t('health.details')}</summary>
-              <ul>
-                {health.invalid.map((r) => (
-                  <li key={`${r.table}:${r.id}`}>
-                    {r.table} {r.id}: {r.problems.join('; ')}
-                  </li>
-                ))}
-              </ul>
+              <InvalidRecordList invalid={health.invalid} />
             </details>
           </div>
         )}

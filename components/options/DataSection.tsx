@@ -7,6 +7,7 @@ import { defaultSettings } from '../../lib/settings/schema';
 import { useLoadDemo } from '../data/useLoadDemo';
 import { useSettings } from '../providers/SettingsContext';
 import { useToast } from '../providers/toast';
+import { InvalidRecordList } from '../ui/InvalidRecordList';
 
 /** Counts, demo data, data health, persistent storage, and "delete all my data". */
 export function DataSection() {
@@ -58,13 +59,7 @@ export function DataSection() {
         <div className="banner banner-warn" role="alert">
           <strong>{t('health.title', { count: health.invalidCount })}</strong>
           <p>{t('health.body')}</p>
-          <ul>
-            {health.invalid.map((r) => (
-              <li key={`${r.table}:${r.id}`}>
-                {r.table} {r.id}: {r.problems.join('; ')}
-              </li>
-            ))}
-          </ul>
+          <InvalidRecordList invalid={health.invalid} />
         </div>
       )}
       {confirming && (

@@ -1,5 +1,6 @@
 import { cleanLine, emailKey } from '../domain/text';
 import { detectDateFormat, parseDate, type DateFormat } from '../io/import/values';
+import { query, queryAll } from './dom';
 import type { MailAddress } from './schema';
 
 /**
@@ -34,22 +35,8 @@ export function isHiddenUpTo(el: Element, stop: Element | null = null): boolean 
   return false;
 }
 
-/** All matches of `selector` under `root`, never throwing on a selector the engine rejects. */
-export function all(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
-
-export function first(root: ParentNode, selector: string): Element | null {
-  try {
-    return root.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
+/** All matches / the first match of a selector, never throwing on one the engine rejects: the CRM readers' own helpers. */
+export { queryAll as all, query as first };
 
 /** `el.closest(selector)` limited to `el`'s ancestors inside `within` (within itself excluded). */
 export function closestWithin(el: Element, selector: string, within: Element | null): Element | null {
@@ -273,7 +260,7 @@ export function documentTitle(root: ParentNode): string {
   } catch {
     /* a detached fragment */
   }
-  const t = first(root, 'title');
+  const t = query(root, 'title');
   return t?.textContent ?? '';
 }
 
