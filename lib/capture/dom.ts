@@ -319,6 +319,7 @@ const FIELD_RULES: Record<RecordField, { kind: 'line'; max: number } | { kind: '
   pipeline: { kind: 'line', max: 200 },
   probability: { kind: 'fraction' },
   closeOn: { kind: 'date' },
+  createdOn: { kind: 'date' },
   nextStep: { kind: 'line', max: 500 },
   ownerName: { kind: 'line', max: 200 },
   dealType: { kind: 'line', max: 200 },

@@ -51,6 +51,8 @@ export const recordFieldsSchema = z
     pipeline: line(200),
     probability: fractionSchema,
     closeOn: isoDateSchema,
+    /** When the CRM says the record was created (Salesforce "Created By … <date>", HubSpot "Create date", Pipedrive "Deal created"). */
+    createdOn: isoDateSchema,
     nextStep: line(500),
     ownerName: line(200),
     /** Deal type as the CRM words it ("New Business", "Existing Customer - Upgrade"). */
