@@ -265,39 +265,164 @@ export function documentTitle(root: ParentNode): string {
 }
 
 /**
- * The descendants of `root` (root itself excluded) that are outside every subtree whose root
- * matches `skip`, in document order, and those skipped subtree roots. `e` is in `elements`
- * exactly when `closestWithin(e, skip, root)` is null — so a reader filters these instead of
- * querying the whole `root` (message bodies included) and discarding the body matches. One walk
- * that never enters a body.
+ * The first match of `selector` under `root`, in document order, that is not hidden
+ * (isHiddenUpTo, up to the document) and that `accept` keeps: the same element as
+ * `all(root, selector).find((e) => !isHiddenUpTo(e) && accept(e))`, without querying the whole
+ * page. Native early-exit queries: a hidden match's outermost hidden ancestor is skipped whole
+ * (everything under it is hidden too), a refused match is searched inside, then after.
  */
-export function outsideOf(root: Element, skip: string): { elements: Element[]; skipped: Element[] } {
-  const elements: Element[] = [];
-  const skipped: Element[] = [];
-  const stack: Element[] = [];
-  for (let c = root.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (safeMatches(e, skip)) {
-      skipped.push(e);
-      continue;
-    }
-    elements.push(e);
-    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+export function firstShown(root: ParentNode, selector: string, accept: (el: Element) => boolean = () => true): Element | null {
+  let hit = query(root, selector);
+  while (hit) {
+    const hidden = outermostHidden(hit);
+    if (hidden) {
+      if (hidden === root || hidden.contains(root as Node)) return null;
+      hit = nextMatchAfter(root, hidden, selector);
+    } else if (accept(hit)) return hit;
+    else hit = query(hit, selector) ?? nextMatchAfter(root, hit, selector);
   }
-  return { elements, skipped };
+  return null;
 }
 
-/** The elements of `outside` (document order, from outsideOf) that are descendants of `el`, which is one of them. */
-export function descendantsIn(outside: readonly Element[], el: Element): Element[] | null {
-  const i = outside.indexOf(el);
-  if (i < 0) return null;
-  let j = i + 1;
-  while (j < outside.length && el.contains(outside[j]!)) j++;
-  return outside.slice(i + 1, j);
+/** The outermost of `el` and its ancestors (up to the document) hidden by attributes; null when none is. */
+function outermostHidden(el: Element): Element | null {
+  let out: Element | null = null;
+  for (let n: Element | null = el; n; n = n.parentElement) if (isHiddenElement(n)) out = n;
+  return out;
+}
+
+/** The first match of `selector` under `root` after `node`'s subtree, in document order. */
+function nextMatchAfter(root: ParentNode, node: Element, selector: string): Element | null {
+  for (let n: Element | null = node; n && n !== root; n = n.parentElement) {
+    for (let s = n.nextElementSibling; s; s = s.nextElementSibling) {
+      if (safeMatches(s, selector)) return s;
+      const q = query(s, selector);
+      if (q) return q;
+    }
+  }
+  return null;
+}
+
+/**
+ * The matches of `selector` under `root` (root itself excluded) outside `region`'s subtree, in
+ * document order: `before` (region's ancestors below root among them, and region itself) and
+ * `after`. Native queries of the subtrees beside the path from root down to region, so a reader
+ * can search a page without the open thread, whose own elements it already holds (outsideOf).
+ * When region is not under root: every match, in `before`.
+ */
+export function queryAround(root: ParentNode, region: Element, selector: string): { before: Element[]; after: Element[] } {
+  const path: Element[] = [];
+  let n: Element | null = region;
+  for (; n && n !== root; n = n.parentElement) path.push(n);
+  if (n !== root && !(path.length > 0 && path[path.length - 1]!.parentNode === root)) return { before: queryAll(root, selector), after: [] };
+  path.reverse();
+  const before: Element[] = [];
+  const after: Element[] = [];
+  const take = (out: Element[], s: Element) => {
+    if (safeMatches(s, selector)) out.push(s);
+    for (const e of queryAll(s, selector)) out.push(e);
+  };
+  for (const a of path) {
+    for (let s = a.parentNode?.firstElementChild ?? null; s && s !== a; s = s.nextElementSibling) take(before, s);
+    if (safeMatches(a, selector)) before.push(a);
+  }
+  for (let i = path.length - 1; i >= 0; i--) for (let s = path[i]!.nextElementSibling; s; s = s.nextElementSibling) take(after, s);
+  return { before, after };
+}
+
+/**
+ * What outsideOf walked: `elements`, the descendants of its root (root excluded) outside every
+ * subtree whose root matches the skip selector, in document order; `end[i]`, the index in
+ * `elements` after the last descendant of `elements[i]` (its descendants are
+ * `elements.slice(i + 1, end[i])`); `skipped`, the skipped subtree roots in document order, and
+ * `skippedUnder[k]`, the index in `elements` of `skipped[k]`'s parent (-1: the root).
+ */
+export interface Outside {
+  elements: Element[];
+  end: number[];
+  skipped: Element[];
+  skippedUnder: number[];
+}
+
+/**
+ * The descendants of `root` outside every subtree whose root matches `skip` (see Outside). `e` is
+ * in `elements` exactly when `closestWithin(e, skip, root)` is null — so a reader filters these
+ * instead of querying the whole `root` (message bodies included) and discarding the body
+ * matches. One walk that never enters a body.
+ */
+export function outsideOf(root: Element, skip: string): Outside {
+  const elements: Element[] = [];
+  const end: number[] = [];
+  const skipped: Element[] = [];
+  const skippedUnder: number[] = [];
+  // Indices of the walk's current ancestors in `elements`.
+  const path: number[] = [];
+  let e: Element | null = root.firstElementChild;
+  while (e) {
+    let down: Element | null = null;
+    if (safeMatches(e, skip)) {
+      skipped.push(e);
+      skippedUnder.push(path.length > 0 ? path[path.length - 1]! : -1);
+    } else {
+      path.push(elements.length);
+      elements.push(e);
+      end.push(-1);
+      down = e.firstElementChild;
+    }
+    if (down) {
+      e = down;
+      continue;
+    }
+    // Leaving e, and each ancestor that has no next sibling: their subtrees end here.
+    let n: Element | null = e;
+    e = null;
+    while (n && n !== root) {
+      if (path.length > 0 && elements[path[path.length - 1]!] === n) end[path.pop()!] = elements.length;
+      const next: Element | null = n.nextElementSibling;
+      if (next) {
+        e = next;
+        break;
+      }
+      n = n.parentElement;
+    }
+  }
+  return { elements, end, skipped, skippedUnder };
+}
+
+/** The descendants of `outside.elements[i]` among `outside.elements`, in document order. */
+export function descendantsIn(outside: Outside, i: number): Element[] {
+  return outside.elements.slice(i + 1, outside.end[i]);
+}
+
+/** The skipped subtree roots (outsideOf) below `outside.elements[i]`, in document order. */
+export function skippedIn(outside: Outside, i: number): Element[] {
+  const end = outside.end[i]!;
+  return outside.skipped.filter((_, k) => outside.skippedUnder[k]! >= i && outside.skippedUnder[k]! < end);
+}
+
+/**
+ * Indices of the outermost elements of `outside` that `take` keeps, in document order: an element
+ * is tested only when no ancestor of it below the root was taken.
+ */
+export function outermostIn(outside: Outside, take: (el: Element) => boolean): number[] {
+  const out: number[] = [];
+  const els = outside.elements;
+  for (let i = 0; i < els.length; ) {
+    if (take(els[i]!)) {
+      out.push(i);
+      i = outside.end[i]!;
+    } else i++;
+  }
+  return out;
 }
 
 /** The matches of `selector` among `els`, in their order; none when the engine rejects the selector. */
 export function matching(els: readonly Element[], selector: string): Element[] {
   return els.filter((e) => safeMatches(e, selector));
+}
+
+/** The first match of `selector` among `els` (early exit); undefined when none. */
+export function firstMatching(els: readonly Element[], selector: string): Element | undefined {
+  for (const e of els) if (safeMatches(e, selector)) return e;
+  return undefined;
 }

@@ -5,21 +5,26 @@ import {
   SUBJECT_MAX,
   all,
   closestWithin,
+  descendantsIn,
   documentTitle,
   emailFromAttributes,
   findEmail,
   first,
+  firstMatching,
+  firstShown,
   isEmail,
   isHiddenUpTo,
-  descendantsIn,
   line,
   makeAddress,
   matching,
+  outermostIn,
   outsideOf,
   pushUnique,
+  queryAround,
   readMailDates,
   textOf,
   type DayOrder,
+  type Outside,
 } from '../mail-dom';
 import { cleanLine } from '../../domain/text';
 import { gmailThreadFromUrl, type GmailUrlThread } from './url';
@@ -34,7 +39,8 @@ export { gmailThreadFromUrl } from './url';
  *   `data-thread-perm-id` / `data-legacy-thread-id` (InboxSDK getThreadID, gmail.js
  *   api.get.thread_id: "only the visible header of the visible email is a H2"). Gmail keeps the
  *   inbox list and other views in the page, hidden: the first heading with no hidden ancestor
- *   wins, and only its view (`[role=main]`) is read.
+ *   wins (early-exit queries that skip hidden views whole), and only its view (`[role=main]`)
+ *   is read, walked once outside message bodies.
  * - messages: `[role=listitem]` items and Gmail's view-state classes `.h7` (expanded), `.kv`
  *   (collapsed), `.kQ`/`.kx` (folded into "N older messages") (InboxSDK getViewState);
  *   ids from `[data-message-id]` (`#msg-f:…`) and `[data-legacy-message-id]`.
@@ -45,7 +51,7 @@ export { gmailThreadFromUrl } from './url';
  *   `blockquote`): quoted history names other people.
  * - the date: `span.g3[title]` (InboxSDK getDateString, gmail.js "timestamp").
  * - the signed-in address: the account button's aria-label "Google Account: Name (me@x.com)",
- *   else the document title "Inbox - me@x.com - Gmail".
+ *   else the document title "Inbox - me@x.com - Gmail". Never from the open thread's bodies.
  *
  * Never throws; a layout it does not recognise gives a partial capture naming what is missing.
  */
@@ -80,8 +86,7 @@ const ME = new Set(['me', 'ฉัน', 'ตัวฉัน']);
 
 function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?: DayOrder }): ThreadCapture {
   const missing = new Set<string>();
-  // HEADING matches only h2 elements: the page's h2s (one tag walk) filtered by it, in page order.
-  const heading = all(root, 'h2').find((h) => h.matches(HEADING) && !isHiddenUpTo(h));
+  const heading = firstShown(root, HEADING);
   let view: Element | null = null;
   if (heading) {
     view = heading.closest(VIEW) ?? heading.closest(THREAD_BOX);
@@ -92,7 +97,7 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
     }
   } else {
     missing.add('subject');
-    view = all(root, VIEW).find((v) => !isHiddenUpTo(v) && first(v, '.adn, [data-message-id], [data-legacy-message-id]') !== null) ?? null;
+    view = firstShown(root, VIEW, (v) => first(v, '.adn, [data-message-id], [data-legacy-message-id]') !== null);
   }
 
   const subject = heading ? cleanLine(textOf(heading), SUBJECT_MAX) : '';
@@ -110,18 +115,19 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
   if (token && !ids.includes(token)) ids.push(token);
   if (!idHolder) missing.add('threadId');
 
-  const selfEmail = gmailSelfEmail(root);
+  // The view's elements outside message bodies and quoted history, walked once: the message
+  // items, their headers and the account label are found among these, never by querying bodies.
+  const outside = view ? outsideOf(view, BODY) : null;
+
+  const selfEmail = gmailSelfEmail(root, view && outside ? { view, outside } : undefined);
   if (!selfEmail) missing.add('selfEmail');
 
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
-  if (view) {
-    // The view's elements outside message bodies and quoted history, walked once: the message
-    // items and their headers are found among these, never by querying the bodies.
-    const outside = outsideOf(view, BODY).elements;
-    for (const item of messageItems(view, outside)) {
+  if (view && outside) {
+    for (const i of messageItems(view, outside)) {
       if (messages.length >= 1000) break;
-      const m = readMessage(item, missing, descendantsIn(outside, item));
+      const m = readMessage(outside.elements[i]!, missing, descendantsIn(outside, i));
       messages.push(m.message);
       dateTexts.push(m.dateText);
     }
@@ -149,25 +155,11 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
   return capture;
 }
 
-/** The outermost message items of the view, in page order. */
-function messageItems(view: Element, outside: readonly Element[]): Element[] {
-  let items = matching(outside, ITEM).filter((el) => el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null);
-  if (items.length === 0) items = matching(outside, '.adn, .adf');
-  const set = new Set(items);
-  return items.filter((el) => {
-    if (isHiddenUpTo(el, view)) return false;
-    for (let p = el.parentElement; p && p !== view; p = p.parentElement) if (set.has(p)) return false;
-    return true;
-  });
-}
-
-/**
- * Elements of a message outside its body and quoted history. `own` is the item's descendants
- * outside bodies (outsideOf), when known: the same elements, without querying the bodies.
- */
-function headerOf(item: Element, selector: string, own: readonly Element[] | null = null): Element[] {
-  if (own) return matching(own, selector);
-  return all(item, selector).filter((e) => !closestWithin(e, BODY, item));
+/** The outermost message items of the view (indices in `outside`), in page order, hidden ones left out. */
+function messageItems(view: Element, outside: Outside): number[] {
+  let items = outermostIn(outside, (el) => el.matches(ITEM) && (el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null));
+  if (items.length === 0) items = outermostIn(outside, (el) => el.matches('.adn, .adf'));
+  return items.filter((i) => !isHiddenUpTo(outside.elements[i]!, view));
 }
 
 function addressOf(el: Element): MailAddress | null {
@@ -188,34 +180,34 @@ const LABELS: Record<string, 'to' | 'cc' | 'bcc' | 'from'> = {
   จาก: 'from',
 };
 
-function readMessage(item: Element, missing: Set<string>, own: readonly Element[] | null): { message: MailMessage; dateText: string | null } {
-  const header = (it: Element, selector: string) => headerOf(it, selector, own);
+/** One message. `own`: the item's descendants outside bodies and quoted history (outsideOf), its header. */
+function readMessage(item: Element, missing: Set<string>, own: readonly Element[]): { message: MailMessage; dateText: string | null } {
   // Id: the item's own attributes, else the message wrapper inside it.
-  const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : header(item, '[data-message-id], [data-legacy-message-id]')[0];
+  const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : firstMatching(own, '[data-message-id], [data-legacy-message-id]');
   const rawId = idEl ? (idEl.getAttribute('data-message-id') || idEl.getAttribute('data-legacy-message-id')) : null;
   const id = rawId && rawId !== 'undefined' ? line(rawId.replace(/^#/, ''), ID_MAX) : null;
   if (!id) missing.add('message.id');
 
   const senderEl =
-    header(item, '.gD[email], .gD[data-hovercard-id]')[0] ??
-    header(item, 'h3.iw [email], td.gF [email], .iw [email]')[0] ??
-    header(item, '[email]').find((e) => !e.matches('.g2') && !closestWithin(e, '.hb, tr', item));
+    firstMatching(own, '.gD[email], .gD[data-hovercard-id]') ??
+    firstMatching(own, 'h3.iw [email], td.gF [email], .iw [email]') ??
+    own.find((e) => e.matches('[email]') && !e.matches('.g2') && !closestWithin(e, '.hb, tr', item));
   const from = senderEl ? addressOf(senderEl) : null;
   if (!from) missing.add('message.from');
 
+  // Collapsed by its view state, else when no body in it is shown (bodies are never in `own`).
   const collapsed =
-    item.matches('.kv, .kQ, .kx, [aria-expanded="false"]') ||
-    (!item.matches('.h7') && !header(item, '.a3s, .ii').length && !all(item, '.a3s, .ii').some((b) => !isHiddenUpTo(b, item)));
+    item.matches('.kv, .kQ, .kx, [aria-expanded="false"]') || (!item.matches('.h7') && !all(item, '.a3s, .ii').some((b) => !isHiddenUpTo(b, item)));
 
   const to: MailAddress[] = [];
   const cc: MailAddress[] = [];
   if (!collapsed) {
     // The details table (to:/cc:/bcc: rows) when the page has it.
     let detailed = false;
-    for (const row of header(item, 'tr')) {
-      const cells = row.children;
-      if (cells.length < 2) continue;
-      const label = cleanLine(textOf(cells[0]!)).toLowerCase().replace(/[:：]$/, '').trim();
+    for (const row of matching(own, 'tr')) {
+      const labelCell = row.firstElementChild;
+      if (!labelCell || !labelCell.nextElementSibling) continue;
+      const label = cleanLine(textOf(labelCell)).toLowerCase().replace(/[:：]$/, '').trim();
       const kind = LABELS[label];
       if (!kind || kind === 'from') continue;
       detailed = true;
@@ -223,25 +215,33 @@ function readMessage(item: Element, missing: Set<string>, own: readonly Element[
       for (const el of all(row, '[email]')) pushUnique(kind === 'to' ? to : cc, addressOf(el));
     }
     if (!detailed) {
-      for (const el of header(item, '.hb [email], span.g2[email]')) pushUnique(to, addressOf(el));
+      for (const el of matching(own, '.hb [email], span.g2[email]')) pushUnique(to, addressOf(el));
       if (to.length > 0) missing.add('message.cc');
     }
     if (!detailed && to.length === 0) missing.add('message.to');
   }
 
-  const dateEl = header(item, '.g3[title], .g3[alt]')[0] ?? header(item, '.g3')[0];
+  const dateEl = firstMatching(own, '.g3[title], .g3[alt]') ?? firstMatching(own, '.g3');
   const dateText = dateEl ? (dateEl.getAttribute('title') || dateEl.getAttribute('alt') || textOf(dateEl)) : null;
 
   return { message: { id, from, to, cc, at: null, collapsed }, dateText };
 }
 
-/** The signed-in address: the account button's label, else the document title. */
-export function gmailSelfEmail(root: ParentNode): string | null {
+/**
+ * The signed-in address: the account button's label, else the document title. With the open
+ * `thread` (its view and what outsideOf walked of it), labels inside that thread's message bodies
+ * are not read (a mail could carry one), and the view is not queried again.
+ */
+export function gmailSelfEmail(root: ParentNode, thread?: { view: Element; outside: Outside }): string | null {
   // The matches of '[aria-label^="Google Account"], [aria-label^="บัญชี Google"],
   // [aria-label*="Google Account:"]', then those of '#gb [aria-label*="@"], [role="banner"]
   // [aria-label*="@"], header [aria-label*="@"]', each in page order: from one query for the
   // labelled elements instead of six full-page matches.
-  const withLabel = all(root, '[aria-label]');
+  let withLabel: Element[];
+  if (thread) {
+    const around = queryAround(root, thread.view, '[aria-label]');
+    withLabel = [...around.before, ...matching(thread.outside.elements, '[aria-label]'), ...around.after];
+  } else withLabel = all(root, '[aria-label]');
   const account = (l: string) => l.startsWith('Google Account') || l.startsWith('บัญชี Google') || l.includes('Google Account:');
   const inBanner = (el: Element) => (el.getAttribute('aria-label') ?? '').includes('@') && el.parentElement?.closest('#gb, [role="banner"], header') != null;
   const labelled = [...withLabel.filter((el) => account(el.getAttribute('aria-label') ?? '')), ...withLabel.filter(inBanner)];

@@ -4,19 +4,21 @@ import {
   ID_MAX,
   SUBJECT_MAX,
   all,
-  closestWithin,
+  descendantsIn,
   documentTitle,
   emailFromAttributes,
   findEmail,
   first,
+  firstMatching,
+  firstShown,
   isEmail,
   isHiddenUpTo,
-  descendantsIn,
   line,
   makeAddress,
   matching,
   outsideOf,
   parseNameAndEmail,
+  skippedIn,
   pushUnique,
   readMailDates,
   textOf,
@@ -72,6 +74,7 @@ const TIME = '[data-testid="SentReceivedSavedTime"]';
 const BODY_ONLY = '[role="document"], #UniqueMessageBody, [id^="UniqueMessageBody"], [aria-label="Message body"], [data-app-section="MessageBody"]';
 /** Body, quoted history and reply editors: never a source of people. */
 const BODY = `${BODY_ONLY}, .allowTextSelection, #divRplyFwdMsg, [id^="divRplyFwdMsg"], blockquote, [contenteditable="true"]`;
+const SUBJECTS = ['[id^="CONV_"][id$="_SUBJECT"]:not(input)', '[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]', 'h1, h2'];
 const PERSONA = '[data-lpc-hover-target-id], [title*="@"]';
 const WELL = '[data-testid="RecipientWell"]';
 const LABEL_RE = /^(to|cc|bcc|ถึง|สำเนาถึง|สำเนา|สำเนาลับ)\s*[:：]?$/i;
@@ -86,11 +89,9 @@ function kindOfLabel(s: string): 'to' | 'cc' | 'bcc' | null {
 }
 
 function findPane(root: ParentNode): Element | null {
-  // The first shown pane in page order: usually the first match, found without a full-page query.
-  const firstPane = first(root, PANE);
-  if (firstPane && !isHiddenUpTo(firstPane) && !firstPane.closest(LIST)) return firstPane;
-  const panes = all(root, PANE).filter((p) => !isHiddenUpTo(p) && !p.closest(LIST));
-  if (panes.length > 0) return panes[0]!;
+  // The first shown pane in page order, outside message lists, found with early-exit queries.
+  const pane = firstShown(root, PANE, (p) => !p.closest(LIST));
+  if (pane) return pane;
   const mains = all(root, '[role="main"]').filter((m) => !isHiddenUpTo(m) && first(m, `${TIME}, ${BODY_ONLY}, [role="heading"]`) !== null);
   return mains[mains.length - 1] ?? null;
 }
@@ -100,23 +101,20 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   const pane = findPane(root);
   if (!pane) missing.add('readingPane');
 
-  const notBody = (e: Element) => !!pane && !closestWithin(e, BODY, pane) && !closestWithin(e, LIST, pane);
   // The pane's elements outside bodies, quoted history and lists, walked once (never entering a
-  // body): exactly those `notBody` keeps. Queries over the pane filter these instead.
-  const outside = pane ? outsideOf(pane, `${BODY}, ${LIST}`) : { elements: [], skipped: [] };
-  const inPane = (sel: string) => matching(outside.elements, sel);
+  // body). Queries over the pane filter these instead.
+  const outside = pane ? outsideOf(pane, `${BODY}, ${LIST}`) : null;
+  const inPane = (sel: string) => (outside ? matching(outside.elements, sel) : []);
 
-  // Subject.
+  // Subject: the first shown candidate with text, by kind, then in page order.
   let subject = '';
-  if (pane) {
-    const candidates = [
-      ...inPane('[id^="CONV_"][id$="_SUBJECT"]:not(input)'),
-      ...inPane('[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]'),
-      ...inPane('h1, h2'),
-    ].filter((h) => !isHiddenUpTo(h, pane));
-    for (const h of candidates) {
-      subject = cleanLine(textOf(h), SUBJECT_MAX);
-      if (subject) break;
+  if (pane && outside) {
+    search: for (const sel of SUBJECTS) {
+      for (const h of outside.elements) {
+        if (!h.matches(sel) || isHiddenUpTo(h, pane)) continue;
+        subject = cleanLine(textOf(h), SUBJECT_MAX);
+        if (subject) break search;
+      }
     }
   }
   if (!subject) missing.add('subject');
@@ -127,7 +125,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
     const id = v ? line(v, ID_MAX) : null;
     if (id && !ids.includes(id)) ids.push(id);
   };
-  const convEl = pane ? (pane.matches('[data-convid]') ? pane : inPane('[data-convid]')[0]) : undefined;
+  const convEl = pane && outside ? (pane.matches('[data-convid]') ? pane : firstMatching(outside.elements, '[data-convid]')) : undefined;
   add(convEl?.getAttribute('data-convid'));
   if (u.kind === 'conversation') add(u.id);
   add(all(root, '[role="option"][aria-selected="true"][data-convid]')[0]?.getAttribute('data-convid'));
@@ -139,13 +137,16 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
 
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
-  if (pane) {
+  if (pane && outside) {
     const items = messageItems(pane, inPane);
     for (const item of items) {
       if (messages.length >= 1000) break;
-      const own = item === pane ? outside.elements : descendantsIn(outside.elements, item);
-      const bodies = own ? outside.skipped.filter((b) => item === pane || item.contains(b)) : null;
-      const r = readMessage(item, notBody, missing, own, bodies);
+      // Items are the pane or elements of `outside` (see messageItems).
+      const i = item === pane ? -1 : outside.elements.indexOf(item);
+      if (item !== pane && i < 0) continue;
+      const own = i < 0 ? outside.elements : descendantsIn(outside, i);
+      const bodies = i < 0 ? outside.skipped : skippedIn(outside, i);
+      const r = readMessage(item, missing, own, bodies);
       if (!r) continue;
       messages.push(r.message);
       dateTexts.push(r.dateText);
@@ -225,16 +226,17 @@ function personaAddress(el: Element): MailAddress | null {
   return makeAddress(name, email);
 }
 
+/**
+ * One message. `own`: the item's descendants outside bodies, history and lists (outsideOf);
+ * `skipped`: the body, history and list subtrees inside the item that that walk did not enter.
+ */
 function readMessage(
   item: Element,
-  notBody: (e: Element) => boolean,
   missing: Set<string>,
-  own: readonly Element[] | null,
-  skipped: readonly Element[] | null,
+  own: readonly Element[],
+  skipped: readonly Element[],
 ): { message: MailMessage; dateText: string | null } | null {
-  // `own`: the item's descendants that notBody keeps (outsideOf), when known; `skipped`: the
-  // body, history and list subtrees inside the item that that walk did not enter.
-  const inHeader = (sel: string) => (own ? matching(own, sel) : all(item, sel).filter(notBody));
+  const inHeader = (sel: string) => matching(own, sel);
   const wells = inHeader(WELL);
   const inWell = (e: Element) => wells.some((w) => w.contains(e));
   const recipientLabelled = (e: Element) => {
@@ -247,7 +249,7 @@ function readMessage(
 
   // Sender.
   let from: MailAddress | null = null;
-  const fromLabel = inHeader('[aria-label^="From:"], [aria-label^="จาก:"]')[0];
+  const fromLabel = firstMatching(own, '[aria-label^="From:"], [aria-label^="จาก:"]');
   const personas = outermost(inHeader(PERSONA), item);
   const senderPersona = personas.find((p) => !inWell(p) && !recipientLabelled(p));
   if (senderPersona) from = personaAddress(senderPersona);
@@ -260,7 +262,7 @@ function readMessage(
   // Any shown body in the item. Every body lies in a skipped subtree; a body shown inside a
   // skipped body root means that root is shown too, so the roots that are bodies stand for
   // their subtrees, and only the other skipped subtrees (history, lists) are queried.
-  const bodies = skipped ? skipped.flatMap((r) => (r.matches(BODY_ONLY) ? [r] : all(r, BODY_ONLY))) : all(item, BODY_ONLY);
+  const bodies = skipped.flatMap((r) => (r.matches(BODY_ONLY) ? [r] : all(r, BODY_ONLY)));
   const collapsed = !bodies.some((b) => !isHiddenUpTo(b, item)) || item.getAttribute('aria-expanded') === 'false';
 
   const to: MailAddress[] = [];
@@ -271,7 +273,8 @@ function readMessage(
       let field: 'to' | 'cc' | 'bcc' = 'to';
       const wellPersonas = new Set(outermost(all(well, PERSONA), well));
       // Document order, persona subtrees skipped: a label ("Cc:") sets the field for the personas after it.
-      const stack: Element[] = [...Array.from(well.children)].reverse();
+      const stack: Element[] = [];
+      for (let c = well.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
       while (stack.length > 0) {
         const el = stack.pop()!;
         if (wellPersonas.has(el)) {
@@ -283,11 +286,11 @@ function readMessage(
         const own = el.getAttribute('aria-label');
         const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
         if (labelKind && !first(el, PERSONA)) field = labelKind;
-        else if (el.children.length === 0) {
+        else if (!el.firstElementChild) {
           const k = kindOfLabel(cleanLine(el.textContent ?? ''));
           if (k) field = k;
         }
-        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+        for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
       }
     }
     if (!found) {
@@ -303,10 +306,10 @@ function readMessage(
     if (!found) missing.add('message.to');
   }
 
-  const timeEl = inHeader(TIME)[0];
+  const timeEl = firstMatching(own, TIME);
   const dateText = timeEl ? (timeEl.getAttribute('title') || textOf(timeEl)) : null;
 
-  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : inHeader('[data-itemid], [data-item-id]')[0];
+  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : firstMatching(own, '[data-itemid], [data-item-id]');
   const id = idEl ? line(idEl.getAttribute('data-itemid') ?? idEl.getAttribute('data-item-id'), ID_MAX) : null;
 
   if (!from && !timeEl && to.length === 0) return null;
