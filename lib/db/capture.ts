@@ -1,5 +1,5 @@
-import type { CapturedPerson, PageCapture, RecordCapture } from '../capture/schema';
-import { dealChanges, type DealChange } from '../domain/history';
+import type { CapturedPerson, PageCapture, RecordCapture, RecordFields } from '../capture/schema';
+import { dealChanges, TRACKED_DEAL_FIELDS, type ChangeSource, type DealChange } from '../domain/history';
 import type { Provenance } from '../domain/primitives';
 import { accountSchema, contactSchema, dealSchema, leadSchema, type Account, type BuyingRole, type Contact, type Deal, type Lead } from '../domain/records';
 import { emailKey, nameKey } from '../domain/text';
@@ -98,7 +98,7 @@ export async function planCapture(
   return db.transaction('r', TABLES(db), () => buildPlan(db, capture, now, decisions, settings));
 }
 
-/** Why a new lead cannot be saved from a page that does not say when it was created (see buildPlan). */
+/** Why a new lead cannot be saved from a page that does not say when it was created (see planLead). */
 export const LEAD_NO_CREATED_ON = 'the page does not show when this lead was created';
 
 /**
@@ -289,6 +289,77 @@ function stageState(
   return { ...derived, type: (dealType && dealTypeOf(dealType)) || 'new_business', typeLabel: dealType ?? null };
 }
 
+// ---------------------------------------------------------------- the stage's state
+
+const STATE_FIELDS = ['status', 'probability', 'forecastCategory'] as const;
+/** Where a deal came from when the CRM's data made it (a CSV export or a page capture). */
+const CRM_ORIGINS: ReadonlySet<string> = new Set(['salesforce', 'hubspot', 'pipedrive', 'csv']);
+
+/**
+ * The tracked fields (lib/domain/history.ts) whose stored value is the CRM's, for a field with no
+ * capture baseline (a deal imported from a CSV, or captured before the field had one): the last
+ * change in the deal's history came from an import or a capture, or, with no change recorded, the
+ * deal itself came from a CRM. A field the AE changed (edit, quick log, undo) or set on a deal
+ * they typed in is theirs, and a capture asks before replacing it.
+ */
+async function crmOwnedFields(db: CockpitDB, deal: Deal): Promise<Set<string>> {
+  const last = new Map<string, ChangeSource>();
+  for (const h of await db.dealHistory.where('dealId').equals(deal.id).sortBy('at')) last.set(h.field, h.source);
+  const fromCrm = !!deal.provenance && CRM_ORIGINS.has(deal.provenance.site);
+  const owned = new Set<string>();
+  for (const field of TRACKED_DEAL_FIELDS) {
+    const source = last.get(field);
+    if (source === undefined ? fromCrm : source === 'import' || source === 'capture') owned.add(field);
+  }
+  return owned;
+}
+
+/**
+ * Status, probability and forecast category: what the page states (Pipedrive's won/lost, a
+ * shown probability), else what the CRM's stage means through the stage rules; won and lost
+ * force 1 and 0. Either way it is what the CRM says, merged by the same rule as any other field:
+ * taken while the stored value is the CRM's, asked ("CRM says X, you have Y") when the AE changed
+ * it. A value derived from the stage is only looked at when the CRM's stage (or stated status)
+ * moved since the last capture, or when an earlier question on it was left open: a stage that did
+ * not move says nothing new (an imported deal keeps the probability its export stated), and a
+ * change of the AE's stage rules alone rewrites no deal. Nor while the AE keeps a stage (or a
+ * status) of their own: the rest of the deal's state stays theirs with it.
+ * Returns the derived state (or null when the page shows neither stage nor status).
+ */
+function mergeStageState(m: Merge, f: RecordFields, settings: CaptureSettings, owners: ReadonlySet<string>): ReturnType<typeof stageState> {
+  const before = m.before;
+  const crmStage = f.stage ?? (before?.stage as string | undefined);
+  const state = f.stage || f.status ? stageState(crmStage, f.status, before ? undefined : f.dealType, settings) : null;
+  if (!state) {
+    m.field('probability', f.probability, undefined, { crmOwned: owners.has('probability') });
+    return null;
+  }
+  const crm = {
+    status: state.status,
+    probability: state.status === 'won' ? 1 : state.status === 'lost' ? 0 : (f.probability ?? state.probability),
+    forecastCategory: state.forecastCategory,
+  };
+  const stated = { status: f.status !== undefined, probability: f.probability !== undefined, forecastCategory: false };
+  // Moved: differs from what the last capture read, or (no baseline) from what is stored.
+  const movedFrom = (field: string, value: Scalar) => {
+    const seen = m.baseOf(field);
+    return seen !== undefined && seen !== null ? seen !== value : (before?.[field] ?? null) !== value;
+  };
+  const moved = !before || movedFrom('stage', crmStage ?? null) || (f.status !== undefined && movedFrom('status', f.status));
+  for (const field of STATE_FIELDS) {
+    if (!stated[field]) {
+      if (before && !moved && m.baseOf(field) !== null) continue;
+      // The AE's own stage or status stands for now: looked at again once it agrees with the CRM's.
+      if (m.out.stage !== crmStage || (field !== 'status' && m.out.status !== crm.status)) {
+        m.notTaken(field);
+        continue;
+      }
+    }
+    m.field(field, crm[field], undefined, { crmOwned: owners.has(field), unknownWhenUnsettled: !stated[field] });
+  }
+  return state;
+}
+
 // ---------------------------------------------------------------- merging
 
 type Values = Record<string, Scalar>;
@@ -312,8 +383,25 @@ class Merge {
     this.captured = { ...(this.baseline ?? {}) };
   }
 
-  /** One field the page shows (undefined: the page does not show it; stays as stored). */
-  field(field: string, crm: Scalar | undefined, same: (a: Scalar, b: Scalar) => boolean = (a, b) => a === b): void {
+  /** What the last capture recorded for `field` (undefined: nothing; null: not known, see `field`). */
+  baseOf(field: string): Scalar | undefined {
+    return this.baseline && field in this.baseline ? this.baseline[field]! : undefined;
+  }
+
+  /**
+   * One field the page shows (undefined: the page does not show it; stays as stored).
+   * `opts.crmOwned`: with no capture baseline for the field, the stored value is known to be the
+   * CRM's (imported or captured, not edited by the AE), so a new CRM value replaces it silently.
+   * `opts.unknownWhenUnsettled`: an unsettled conflict records null as the baseline ("the CRM's
+   * value was not taken"), so a caller that only looks at the field when the CRM moves can tell
+   * to look again.
+   */
+  field(
+    field: string,
+    crm: Scalar | undefined,
+    same: (a: Scalar, b: Scalar) => boolean = (a, b) => a === b,
+    opts: { crmOwned?: boolean; unknownWhenUnsettled?: boolean } = {},
+  ): void {
     if (crm === undefined) return;
     const before = this.before;
     if (!before) {
@@ -323,7 +411,8 @@ class Merge {
       return;
     }
     const stored = (before[field] ?? null) as Scalar;
-    const base = this.baseline && field in this.baseline ? this.baseline[field]! : undefined;
+    const recorded = this.baseOf(field);
+    const base = recorded === undefined && opts.crmOwned ? stored : recorded;
     this.captured[field] = crm;
     if (stored !== null && same(stored, crm)) return;
     // The CRM still says what it said last time: whatever is stored is the AE's and stays.
@@ -336,9 +425,15 @@ class Merge {
     // 'mine': the CRM's value becomes the last one read, so it is not asked again until it changes.
     // Unsettled: the previous baseline stays, so the question comes back on the next capture.
     if (decision === null) {
-      if (base === undefined) delete this.captured[field];
-      else this.captured[field] = base;
+      if (opts.unknownWhenUnsettled) this.captured[field] = null;
+      else if (recorded === undefined) delete this.captured[field];
+      else this.captured[field] = recorded;
     }
+  }
+
+  /** The CRM's value of `field` was not looked at: null baseline ("not known"), as an unsettled conflict leaves it. */
+  notTaken(field: string): void {
+    this.captured[field] = null;
   }
 
   /** An address-like list the page adds to (emails, domains): added, never removed. */
@@ -442,27 +537,21 @@ async function buildPlan(db: CockpitDB, capture: PageCapture, now: number, decis
     if (!existingDeal && accountId) existingDeal = await findDeal(db, site, c.externalId, f.name, accountId);
     const before = (existingDeal?.rec as Rec | undefined) ?? null;
     const m = new Merge('deals', before, { ...base(now), name: f.name ?? '' }, decisions, plan.conflicts);
+    const owners = before ? await crmOwnedFields(db, before as unknown as Deal) : new Set<string>();
+    const tracked = (field: string) => ({ crmOwned: owners.has(field) });
     m.field('name', f.name, sameName);
-    m.field('amountMinor', f.amountMinor);
-    m.field('currency', f.currency);
-    m.field('stage', f.stage);
-    m.field('status', f.status);
-    m.field('probability', f.probability);
-    m.field('closeOn', f.closeOn);
+    m.field('amountMinor', f.amountMinor, undefined, tracked('amountMinor'));
+    m.field('currency', f.currency, undefined, tracked('currency'));
+    m.field('stage', f.stage, undefined, tracked('stage'));
+    m.field('closeOn', f.closeOn, undefined, tracked('closeOn'));
+    m.field('createdOn', f.createdOn);
     m.field('nextStep', f.nextStep);
     m.field('ownerName', f.ownerName);
     m.link('accountId', accountId);
-    const stageMoved = !before || m.changed.includes('stage') || m.changed.includes('status');
-    const state = stageMoved ? stageState(m.out.stage as string | undefined, f.status, before ? undefined : f.dealType, settings) : null;
-    if (state) {
-      // Derived values fill what the page does not show; a stated status or probability wins.
-      if (f.status === undefined) m.set('status', state.status);
-      if (f.probability === undefined || m.out.status !== 'open') m.set('probability', m.out.status === 'won' ? 1 : m.out.status === 'lost' ? 0 : (f.probability ?? state.probability));
-      m.set('forecastCategory', state.forecastCategory);
-      if (!before && f.dealType) {
-        m.set('type', state.type);
-        m.set('typeLabel', state.typeLabel);
-      }
+    const state = mergeStageState(m, f, settings, owners);
+    if (state && !before && f.dealType) {
+      m.set('type', state.type);
+      m.set('typeLabel', state.typeLabel);
     }
     if (!before && !m.out.currency) {
       if (f.amountMinor === undefined) {
@@ -505,11 +594,12 @@ async function buildPlan(db: CockpitDB, capture: PageCapture, now: number, decis
 }
 
 /**
- * A lead page: name, company, email and (where the page labels it) lead source. `createdOn` is
- * required by the lead schema and the page reader gives no created date, so a lead the book does
- * not have yet is refused with LEAD_NO_CREATED_ON rather than dated with the capture day (which
- * is not when the lead was created, and would skew lead-age and conversion-time KPIs). A lead
- * already stored (imported with its created date) is updated, its createdOn kept.
+ * A lead page: name, company, email, created date and (where the page labels it) lead source.
+ * `createdOn` is required by the lead schema: a lead the book does not have yet is created with
+ * the date the page shows, and refused with LEAD_NO_CREATED_ON when the page shows none rather
+ * than dated with the capture day (which is not when the lead was created, and would skew
+ * lead-age and conversion-time KPIs). A lead already stored (imported with its created date) is
+ * updated; a different created date on the page is asked about like any other field.
  */
 function planLead(plan: CapturePlan, c: RecordCapture, found: { rec: Lead; by: CaptureMatch } | null, now: number, decisions: CaptureDecisions): void {
   const f = c.fields;
@@ -520,7 +610,8 @@ function planLead(plan: CapturePlan, c: RecordCapture, found: { rec: Lead; by: C
   m.field('company', f.accountName);
   m.field('email', email === undefined ? undefined : emailKey(email), (a, b) => typeof a === 'string' && typeof b === 'string' && emailKey(a) === emailKey(b));
   m.field('source', c.raw['Lead Source'] || undefined);
-  if (!before) plan.problems.push({ table: 'leads', field: 'createdOn', message: LEAD_NO_CREATED_ON });
+  m.field('createdOn', f.createdOn);
+  if (!before && !f.createdOn) plan.problems.push({ table: 'leads', field: 'createdOn', message: LEAD_NO_CREATED_ON });
   plan.lead = { ...m.finish(c.site, c.url, c.externalId, now), matchedBy: found?.by ?? null };
 }
 

@@ -5,7 +5,8 @@ import { readCrmPage } from '../../../lib/capture/crm';
 import type { PageCapture, RecordCapture } from '../../../lib/capture/schema';
 import { CockpitDB, InvalidWriteError, checkBook, readBook } from '../../../lib/db';
 import { buyingRoleOf, LEAD_NO_CREATED_ON, planCapture, saveCapture, saveManualRecord } from '../../../lib/db/capture';
-import type { Lead } from '../../../lib/domain/records';
+import { editDeal } from '../../../lib/db/deals';
+import { dealSchema, type Deal, type Lead } from '../../../lib/domain/records';
 import { defaultSettings } from '../../../lib/settings/schema';
 
 const SF_URL = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view';
@@ -271,5 +272,209 @@ describe('saveCapture', () => {
     const id = await saveManualRecord(db, { kind: 'deal', name: ' Walk-in ', stage: 'Qualification' }, NOW);
     expect(await db.deals.get(id)).toMatchObject({ name: 'Walk-in', stage: 'Qualification', status: 'open', probability: 0.2, currency: 'THB', provenance: { site: 'manual' } });
     await expect(saveManualRecord(db, { kind: 'account', name: '' }, NOW)).rejects.toBeInstanceOf(InvalidWriteError);
+  });
+
+  describe('status, probability and forecast category from the CRM stage', () => {
+    const key = (id: string, field: string) => `deals:${id}:${field}`;
+    const stage = (name: string, more: RecordCapture['fields'] = {}) => dealCapture({ fields: { stage: name, ...more } });
+    const history = async (id: string) => (await db.dealHistory.where('dealId').equals(id).toArray()).map((h) => [h.field, h.from, h.to, h.source]).sort();
+    const captured = async (id: string) => (await db.deals.get(id))!.provenance!.captured!;
+    async function firstCapture() {
+      await saveCapture(db, dealCapture(), NOW);
+      const [deal] = await db.deals.toArray();
+      return deal!.id;
+    }
+
+    it('the baseline records the derived values; an AE probability is asked about when the stage moves, the rest follows the CRM', async () => {
+      const id = await firstCapture();
+      expect(await captured(id)).toMatchObject({ stage: 'Proposal Made', status: 'open', probability: 0.6, forecastCategory: 'best_case' });
+      await editDeal(db, id, { probability: 0.75 }, NOW + 1);
+
+      // The page shows the same stage: nothing to say about the AE's probability.
+      expect((await planCapture(db, dealCapture(), NOW + 2)).conflicts).toEqual([]);
+
+      const moved = stage('Negotiations Started');
+      expect((await planCapture(db, moved, NOW + 2)).conflicts).toEqual([expect.objectContaining({ key: key(id, 'probability'), crm: 0.8, mine: 0.75, decision: null })]);
+      const r = await saveCapture(db, moved, NOW + 2);
+      expect(r.unsettled.map((c) => c.key)).toEqual([key(id, 'probability')]);
+      expect(await db.deals.get(id)).toMatchObject({ stage: 'Negotiations Started', probability: 0.75, forecastCategory: 'commit' });
+      expect((await history(id)).filter((h) => h[3] === 'capture')).toEqual([
+        ['forecastCategory', 'best_case', 'commit', 'capture'],
+        ['stage', 'Proposal Made', 'Negotiations Started', 'capture'],
+      ]);
+      // Unsettled: asked again on the next capture, though the stage no longer moves.
+      expect((await planCapture(db, moved, NOW + 3)).conflicts.map((c) => c.key)).toEqual([key(id, 'probability')]);
+
+      // "Keep mine" sticks while the CRM says the same...
+      await saveCapture(db, moved, NOW + 3, { [key(id, 'probability')]: 'mine' });
+      expect((await db.deals.get(id))!.probability).toBe(0.75);
+      expect((await planCapture(db, moved, NOW + 4)).conflicts).toEqual([]);
+      expect(await saveCapture(db, moved, NOW + 4)).toMatchObject({ updated: 0, unsettled: [] });
+
+      // ...and is asked again when the CRM's value changes; "use CRM" takes it, in the history.
+      const back = stage('Demo Scheduled');
+      expect((await planCapture(db, back, NOW + 5)).conflicts).toEqual([expect.objectContaining({ key: key(id, 'probability'), crm: 0.4, mine: 0.75 })]);
+      await saveCapture(db, back, NOW + 5, { [key(id, 'probability')]: 'crm' });
+      expect(await db.deals.get(id)).toMatchObject({ stage: 'Demo Scheduled', probability: 0.4, forecastCategory: 'pipeline' });
+      expect(await history(id)).toContainEqual(['probability', 0.75, 0.4, 'capture']);
+      expect(await captured(id)).toMatchObject({ stage: 'Demo Scheduled', probability: 0.4, forecastCategory: 'pipeline' });
+    });
+
+    it('an AE forecast category is asked about, also when edited outside the history', async () => {
+      const id = await firstCapture();
+      await db.deals.update(id, { forecastCategory: 'commit' });
+      const plan = await planCapture(db, stage('Demo Scheduled'), NOW + 1);
+      expect(plan.conflicts).toEqual([expect.objectContaining({ key: key(id, 'forecastCategory'), crm: 'pipeline', mine: 'commit' })]);
+      await saveCapture(db, stage('Demo Scheduled'), NOW + 1);
+      expect(await db.deals.get(id)).toMatchObject({ probability: 0.4, forecastCategory: 'commit' });
+    });
+
+    it('a deal the AE marked won stays won while the CRM still says open; a CRM loss is asked about', async () => {
+      const id = await firstCapture();
+      await editDeal(db, id, { status: 'won', probability: 1, forecastCategory: 'commit' }, NOW + 1);
+      // The CRM's status did not change (open, as last read): no question, and the won deal
+      // keeps its probability and forecast (not the open stage's 0.8).
+      const moved = stage('Negotiations Started');
+      expect((await planCapture(db, moved, NOW + 2)).conflicts).toEqual([]);
+      await saveCapture(db, moved, NOW + 2);
+      expect(await db.deals.get(id)).toMatchObject({ stage: 'Negotiations Started', status: 'won', probability: 1, forecastCategory: 'commit' });
+
+      const lost = stage('Lost');
+      expect((await planCapture(db, lost, NOW + 3)).conflicts).toEqual([expect.objectContaining({ key: key(id, 'status'), crm: 'lost', mine: 'won' })]);
+      await saveCapture(db, lost, NOW + 3);
+      expect((await db.deals.get(id))!.status).toBe('won');
+      // Taking the CRM's status brings its probability and forecast to the question too (the AE set them).
+      const decided = { [key(id, 'status')]: 'crm' } as const;
+      expect((await planCapture(db, lost, NOW + 4, decided)).conflicts.map((c) => [c.field, c.crm, c.mine])).toEqual([
+        ['status', 'lost', 'won'],
+        ['probability', 0, 1],
+        ['forecastCategory', 'omitted', 'commit'],
+      ]);
+      await saveCapture(db, lost, NOW + 4, { ...decided, [key(id, 'probability')]: 'crm', [key(id, 'forecastCategory')]: 'crm' });
+      expect(await db.deals.get(id)).toMatchObject({ stage: 'Lost', status: 'lost', probability: 0, forecastCategory: 'omitted' });
+      expect(await history(id)).toEqual(expect.arrayContaining([['status', 'won', 'lost', 'capture'], ['probability', 1, 0, 'capture'], ['forecastCategory', 'commit', 'omitted', 'capture']]));
+    });
+
+    it('a stated status (Pipedrive won) forces probability 1; the AE probability is asked, the forecast follows', async () => {
+      const id = await firstCapture();
+      await editDeal(db, id, { probability: 0.5 }, NOW + 1);
+      const won = dealCapture({ fields: { status: 'won' } });
+      expect((await planCapture(db, won, NOW + 2)).conflicts).toEqual([expect.objectContaining({ key: key(id, 'probability'), crm: 1, mine: 0.5 })]);
+      await saveCapture(db, won, NOW + 2);
+      expect(await db.deals.get(id)).toMatchObject({ status: 'won', probability: 0.5, forecastCategory: 'commit' });
+      expect((await history(id)).filter((h) => h[3] === 'capture')).toEqual([
+        ['forecastCategory', 'best_case', 'commit', 'capture'],
+        ['status', 'open', 'won', 'capture'],
+      ]);
+
+      // A new lost deal: 0 and omitted, and those are what the next capture compares against.
+      await saveCapture(db, dealCapture({ externalId: '9', fields: { name: 'Gone', status: 'lost', probability: 0.3 } }), NOW);
+      const gone = (await db.deals.toArray()).find((d) => d.name === 'Gone')!;
+      expect(gone).toMatchObject({ status: 'lost', probability: 0, forecastCategory: 'omitted' });
+      expect(gone.provenance!.captured).toMatchObject({ status: 'lost', probability: 0, forecastCategory: 'omitted' });
+    });
+
+    describe('a deal imported from a CSV (no capture baseline yet)', () => {
+      const imported = (over: Partial<Deal> = {}): Deal =>
+        dealSchema.parse({
+          id: 'd1', createdAt: 1, updatedAt: 1, name: 'Acme Renewal', amountMinor: 840000, currency: 'EUR', stage: 'Proposal Made', status: 'open',
+          probability: 0.35, forecastCategory: 'best_case', closeOn: '2026-03-25', sourceKey: 'pipedrive:123', provenance: { site: 'pipedrive', externalId: '123', capturedAt: 1 },
+          ...over,
+        });
+
+      it('its values are the CRM\'s: the same stage keeps the exported probability, a moved stage is taken silently', async () => {
+        await db.deals.add(imported());
+        await db.dealHistory.add({ id: 'h1', dealId: 'd1', field: 'probability', from: 0.2, to: 0.35, at: 1, source: 'import', batchId: null });
+        expect((await planCapture(db, dealCapture(), NOW)).conflicts).toEqual([]);
+        await saveCapture(db, dealCapture(), NOW);
+        expect((await db.deals.get('d1'))!.probability).toBe(0.35); // not the rule's 0.6: the stage did not move
+        expect(await captured('d1')).not.toHaveProperty('probability');
+
+        // Another imported deal whose first capture shows a moved stage and amount.
+        await db.deals.add(imported({ id: 'd2', sourceKey: 'pipedrive:124', provenance: { site: 'pipedrive', url: null, externalId: '124', capturedAt: 1 } }));
+        const moved = dealCapture({ externalId: '124', fields: { stage: 'Negotiations Started', amountMinor: 900000 } });
+        expect((await planCapture(db, moved, NOW + 1)).conflicts).toEqual([]);
+        await saveCapture(db, moved, NOW + 1);
+        expect(await db.deals.get('d2')).toMatchObject({ stage: 'Negotiations Started', amountMinor: 900000, probability: 0.8, forecastCategory: 'commit' });
+        expect((await history('d2')).filter((h) => h[3] === 'capture')).toEqual([
+          ['amountMinor', 840000, 900000, 'capture'],
+          ['forecastCategory', 'best_case', 'commit', 'capture'],
+          ['probability', 0.35, 0.8, 'capture'],
+          ['stage', 'Proposal Made', 'Negotiations Started', 'capture'],
+        ]);
+      });
+
+      it('a field the AE edited since the import is asked about, and asked again while unsettled', async () => {
+        await db.deals.add(imported());
+        await editDeal(db, 'd1', { probability: 0.7 }, 2);
+        const moved = stage('Negotiations Started');
+        expect((await planCapture(db, moved, NOW)).conflicts).toEqual([expect.objectContaining({ key: key('d1', 'probability'), crm: 0.8, mine: 0.7 })]);
+        await saveCapture(db, moved, NOW);
+        expect(await db.deals.get('d1')).toMatchObject({ stage: 'Negotiations Started', probability: 0.7, forecastCategory: 'commit' });
+        expect((await planCapture(db, moved, NOW + 1)).conflicts.map((c) => c.key)).toEqual([key('d1', 'probability')]);
+        await saveCapture(db, moved, NOW + 1, { [key('d1', 'probability')]: 'mine' });
+        expect((await planCapture(db, moved, NOW + 2)).conflicts).toEqual([]);
+      });
+
+      it('a deal typed in by hand is the AE\'s: its stage and probability are asked about', async () => {
+        const id = await saveManualRecord(db, { kind: 'deal', name: 'Acme Renewal', stage: 'Demo Scheduled' }, 1);
+        await db.deals.update(id, { currency: 'EUR', amountMinor: 840000, closeOn: '2026-03-25' });
+        const plan = await planCapture(db, stage('Negotiations Started'), NOW);
+        expect(plan.deal).toMatchObject({ matchedBy: 'name', before: { id } });
+        expect(plan.conflicts.map((c) => c.field)).toEqual(['stage']);
+        const decided = { [key(id, 'stage')]: 'crm' } as const;
+        expect((await planCapture(db, stage('Negotiations Started'), NOW, decided)).conflicts.map((c) => [c.field, c.crm, c.mine])).toEqual([
+          ['stage', 'Negotiations Started', 'Demo Scheduled'],
+          ['probability', 0.8, 0.4],
+          ['forecastCategory', 'commit', 'pipeline'],
+        ]);
+      });
+    });
+  });
+
+  describe('the page\'s created date', () => {
+    const leadPage = (fields: RecordCapture['fields']): RecordCapture => ({ ...dealCapture(), site: 'salesforce', kind: 'lead', url: LEAD_URL, externalId: '00Q5g00000LeAdSEAV', raw: {}, fields });
+
+    it('a new lead is created with it; without it, refused as before', async () => {
+      const page = leadPage({ name: 'Pat Lee', accountName: 'Initech', emails: ['pat@initech.example'], createdOn: '2026-02-10' });
+      expect((await planCapture(db, page, NOW)).problems).toEqual([]);
+      const r = await saveCapture(db, page, NOW);
+      expect(await db.leads.get(r.leadId!)).toMatchObject({ name: 'Pat Lee', company: 'Initech', createdOn: '2026-02-10', sourceKey: 'salesforce:00Q5g00000LeAdSEAV' });
+      expect((await planCapture(db, { ...page, externalId: '00Q5g00000OtHeRAAA', fields: { name: 'Kim' } }, NOW)).problems).toEqual([{ table: 'leads', field: 'createdOn', message: LEAD_NO_CREATED_ON }]);
+    });
+
+    it('a stored lead\'s created date is not overwritten without asking', async () => {
+      await db.leads.add({ id: 'l1', createdAt: 1, updatedAt: 1, name: 'Pat Lee', company: null, email: null, source: 'Web', createdOn: '2025-11-03', qualifiedOn: null, disqualifiedOn: null, convertedDealId: null, convertedOn: null, provenance: null, sourceKey: 'salesforce:00Q5g00000LeAdS' });
+      expect((await planCapture(db, leadPage({ name: 'Pat Lee', createdOn: '2025-11-03' }), NOW)).conflicts).toEqual([]);
+      const other = leadPage({ name: 'Pat Lee', createdOn: '2025-11-05' });
+      expect((await planCapture(db, other, NOW)).conflicts).toEqual([expect.objectContaining({ key: 'leads:l1:createdOn', crm: '2025-11-05', mine: '2025-11-03' })]);
+      await saveCapture(db, other, NOW);
+      expect((await db.leads.get('l1'))!.createdOn).toBe('2025-11-03');
+      await saveCapture(db, other, NOW, { 'leads:l1:createdOn': 'crm' });
+      expect((await db.leads.get('l1'))!.createdOn).toBe('2025-11-05');
+    });
+
+    it('a new deal gets it; a stored deal without one has it filled; a different stored one is asked about', async () => {
+      await saveCapture(db, dealCapture({ externalId: '7', fields: { name: 'Dated', createdOn: '2026-01-02' } }), NOW);
+      expect((await db.deals.toArray())[0]!.createdOn).toBe('2026-01-02');
+
+      // Stored without one (captured before the reader showed it).
+      await saveCapture(db, dealCapture(), NOW);
+      const deal = (await db.deals.toArray()).find((d) => d.name === 'Acme Renewal');
+      expect(deal!.createdOn).toBeNull();
+      const plan = await planCapture(db, dealCapture({ fields: { createdOn: '2026-01-15' } }), NOW + 1);
+      expect(plan.deal!.changed).toEqual(['createdOn']);
+      await saveCapture(db, dealCapture({ fields: { createdOn: '2026-01-15' } }), NOW + 1);
+      expect((await db.deals.get(deal!.id))!.createdOn).toBe('2026-01-15');
+
+      await db.deals.update(deal!.id, { createdOn: '2026-01-10' });
+      const other = dealCapture({ fields: { createdOn: '2026-01-20' } });
+      expect((await planCapture(db, other, NOW + 2)).conflicts).toEqual([expect.objectContaining({ key: `deals:${deal!.id}:createdOn`, crm: '2026-01-20', mine: '2026-01-10' })]);
+      await saveCapture(db, other, NOW + 2);
+      expect((await db.deals.get(deal!.id))!.createdOn).toBe('2026-01-10');
+      // Absent from the page: stays as stored.
+      await saveCapture(db, dealCapture(), NOW + 3);
+      expect((await db.deals.get(deal!.id))!.createdOn).toBe('2026-01-10');
+    });
   });
 });
