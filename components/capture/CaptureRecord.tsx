@@ -26,7 +26,10 @@ export function CaptureRecord({ capture }: { capture: RecordCapture }) {
   const value = (k: string, v: unknown): string => {
     if (k === 'amountMinor' && typeof v === 'number') return f.currency ? formatMoney(v, f.currency, locale) : String(v);
     if (k === 'probability' && typeof v === 'number') return formatPercent(v, locale);
-    if (k === 'closeOn' && typeof v === 'string') return formatDate(v, locale);
+    if ((k === 'closeOn' || k === 'createdOn') && typeof v === 'string') return formatDate(v, locale);
+    // The words of the stage mapping in Options, which these values come from.
+    if (k === 'status' && typeof v === 'string') return t(`settings.stages.status.${v}`);
+    if (k === 'forecastCategory' && typeof v === 'string') return t(`settings.stages.forecast.${v}`);
     if (Array.isArray(v)) return v.join(', ');
     return String(v);
   };
