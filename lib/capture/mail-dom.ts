@@ -334,12 +334,14 @@ export function queryAround(root: ParentNode, region: Element, selector: string)
  * What outsideOf walked: `elements`, the descendants of its root (root excluded) outside every
  * subtree whose root matches the skip selector, in document order; `end[i]`, the index in
  * `elements` after the last descendant of `elements[i]` (its descendants are
- * `elements.slice(i + 1, end[i])`); `skipped`, the skipped subtree roots in document order, and
- * `skippedUnder[k]`, the index in `elements` of `skipped[k]`'s parent (-1: the root).
+ * `elements.slice(i + 1, end[i])`); `holdsSkipped[i]`, whether a skipped subtree lies under
+ * `elements[i]`; `skipped`, the skipped subtree roots in document order, and `skippedUnder[k]`,
+ * the index in `elements` of `skipped[k]`'s parent (-1: the root).
  */
 export interface Outside {
   elements: Element[];
   end: number[];
+  holdsSkipped: boolean[];
   skipped: Element[];
   skippedUnder: number[];
 }
@@ -353,6 +355,7 @@ export interface Outside {
 export function outsideOf(root: Element, skip: string): Outside {
   const elements: Element[] = [];
   const end: number[] = [];
+  const holdsSkipped: boolean[] = [];
   const skipped: Element[] = [];
   const skippedUnder: number[] = [];
   // Indices of the walk's current ancestors in `elements`.
@@ -363,10 +366,13 @@ export function outsideOf(root: Element, skip: string): Outside {
     if (safeMatches(e, skip)) {
       skipped.push(e);
       skippedUnder.push(path.length > 0 ? path[path.length - 1]! : -1);
+      // Its ancestors hold a skipped subtree (marked from the nearest up, until one already is).
+      for (let p = path.length - 1; p >= 0 && !holdsSkipped[path[p]!]; p--) holdsSkipped[path[p]!] = true;
     } else {
       path.push(elements.length);
       elements.push(e);
       end.push(-1);
+      holdsSkipped.push(false);
       down = e.firstElementChild;
     }
     if (down) {
@@ -386,12 +392,51 @@ export function outsideOf(root: Element, skip: string): Outside {
       n = n.parentElement;
     }
   }
-  return { elements, end, skipped, skippedUnder };
+  return { elements, end, holdsSkipped, skipped, skippedUnder };
 }
 
-/** The descendants of `outside.elements[i]` among `outside.elements`, in document order. */
-export function descendantsIn(outside: Outside, i: number): Element[] {
-  return outside.elements.slice(i + 1, outside.end[i]);
+/**
+ * The matches of `selector` among the descendants of `outside.elements[i]` in `outside.elements`
+ * (i = -1: all of them), in document order; none when the engine rejects the selector. A subtree
+ * that holds nothing skipped is queried natively instead of matched element by element.
+ */
+export function queryIn(outside: Outside, i: number, selector: string): Element[] {
+  const out: Element[] = [];
+  scanIn(outside, i, selector, false, (e) => {
+    out.push(e);
+    return false;
+  });
+  return out;
+}
+
+/** The first of queryIn(outside, i, selector), found with early exits; undefined when none. */
+export function firstIn(outside: Outside, i: number, selector: string): Element | undefined {
+  let hit: Element | undefined;
+  scanIn(outside, i, selector, true, (e) => {
+    hit = e;
+    return true;
+  });
+  return hit;
+}
+
+/** Feeds the matches of queryIn to `take` in document order until it returns true (`firstOnly`: it will at the first). */
+function scanIn(outside: Outside, i: number, selector: string, firstOnly: boolean, take: (e: Element) => boolean): void {
+  const { elements, end, holdsSkipped } = outside;
+  const stop = i < 0 ? elements.length : end[i]!;
+  for (let j = i + 1; j < stop; ) {
+    const el = elements[j]!;
+    if (safeMatches(el, selector) && take(el)) return;
+    if (holdsSkipped[j]) {
+      j++;
+      continue;
+    }
+    // Nothing under el is skipped: its descendants are exactly those of `elements` up to end[j].
+    if (firstOnly) {
+      const d = query(el, selector);
+      if (d && take(d)) return;
+    } else for (const d of queryAll(el, selector)) if (take(d)) return;
+    j = end[j]!;
+  }
 }
 
 /** The skipped subtree roots (outsideOf) below `outside.elements[i]`, in document order. */
@@ -414,15 +459,4 @@ export function outermostIn(outside: Outside, take: (el: Element) => boolean): n
     } else i++;
   }
   return out;
-}
-
-/** The matches of `selector` among `els`, in their order; none when the engine rejects the selector. */
-export function matching(els: readonly Element[], selector: string): Element[] {
-  return els.filter((e) => safeMatches(e, selector));
-}
-
-/** The first match of `selector` among `els` (early exit); undefined when none. */
-export function firstMatching(els: readonly Element[], selector: string): Element | undefined {
-  for (const e of els) if (safeMatches(e, selector)) return e;
-  return undefined;
 }

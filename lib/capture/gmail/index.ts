@@ -5,22 +5,21 @@ import {
   SUBJECT_MAX,
   all,
   closestWithin,
-  descendantsIn,
   documentTitle,
   emailFromAttributes,
   findEmail,
   first,
-  firstMatching,
+  firstIn,
   firstShown,
   isEmail,
   isHiddenUpTo,
   line,
   makeAddress,
-  matching,
   outermostIn,
   outsideOf,
   pushUnique,
   queryAround,
+  queryIn,
   readMailDates,
   textOf,
   type DayOrder,
@@ -127,7 +126,7 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
   if (view && outside) {
     for (const i of messageItems(view, outside)) {
       if (messages.length >= 1000) break;
-      const m = readMessage(outside.elements[i]!, missing, descendantsIn(outside, i));
+      const m = readMessage(outside.elements[i]!, missing, outside, i);
       messages.push(m.message);
       dateTexts.push(m.dateText);
     }
@@ -180,22 +179,22 @@ const LABELS: Record<string, 'to' | 'cc' | 'bcc' | 'from'> = {
   จาก: 'from',
 };
 
-/** One message. `own`: the item's descendants outside bodies and quoted history (outsideOf), its header. */
-function readMessage(item: Element, missing: Set<string>, own: readonly Element[]): { message: MailMessage; dateText: string | null } {
+/** One message: `outside.elements[i]`, read from its elements outside bodies and quoted history. */
+function readMessage(item: Element, missing: Set<string>, outside: Outside, i: number): { message: MailMessage; dateText: string | null } {
   // Id: the item's own attributes, else the message wrapper inside it.
-  const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : firstMatching(own, '[data-message-id], [data-legacy-message-id]');
+  const idEl = item.matches('[data-message-id], [data-legacy-message-id]') ? item : firstIn(outside, i, '[data-message-id], [data-legacy-message-id]');
   const rawId = idEl ? (idEl.getAttribute('data-message-id') || idEl.getAttribute('data-legacy-message-id')) : null;
   const id = rawId && rawId !== 'undefined' ? line(rawId.replace(/^#/, ''), ID_MAX) : null;
   if (!id) missing.add('message.id');
 
   const senderEl =
-    firstMatching(own, '.gD[email], .gD[data-hovercard-id]') ??
-    firstMatching(own, 'h3.iw [email], td.gF [email], .iw [email]') ??
-    own.find((e) => e.matches('[email]') && !e.matches('.g2') && !closestWithin(e, '.hb, tr', item));
+    firstIn(outside, i, '.gD[email], .gD[data-hovercard-id]') ??
+    firstIn(outside, i, 'h3.iw [email], td.gF [email], .iw [email]') ??
+    queryIn(outside, i, '[email]').find((e) => !e.matches('.g2') && !closestWithin(e, '.hb, tr', item));
   const from = senderEl ? addressOf(senderEl) : null;
   if (!from) missing.add('message.from');
 
-  // Collapsed by its view state, else when no body in it is shown (bodies are never in `own`).
+  // Collapsed by its view state, else when no body in it is shown (queryIn never enters a body).
   const collapsed =
     item.matches('.kv, .kQ, .kx, [aria-expanded="false"]') || (!item.matches('.h7') && !all(item, '.a3s, .ii').some((b) => !isHiddenUpTo(b, item)));
 
@@ -204,7 +203,7 @@ function readMessage(item: Element, missing: Set<string>, own: readonly Element[
   if (!collapsed) {
     // The details table (to:/cc:/bcc: rows) when the page has it.
     let detailed = false;
-    for (const row of matching(own, 'tr')) {
+    for (const row of queryIn(outside, i, 'tr')) {
       const labelCell = row.firstElementChild;
       if (!labelCell || !labelCell.nextElementSibling) continue;
       const label = cleanLine(textOf(labelCell)).toLowerCase().replace(/[:：]$/, '').trim();
@@ -215,13 +214,13 @@ function readMessage(item: Element, missing: Set<string>, own: readonly Element[
       for (const el of all(row, '[email]')) pushUnique(kind === 'to' ? to : cc, addressOf(el));
     }
     if (!detailed) {
-      for (const el of matching(own, '.hb [email], span.g2[email]')) pushUnique(to, addressOf(el));
+      for (const el of queryIn(outside, i, '.hb [email], span.g2[email]')) pushUnique(to, addressOf(el));
       if (to.length > 0) missing.add('message.cc');
     }
     if (!detailed && to.length === 0) missing.add('message.to');
   }
 
-  const dateEl = firstMatching(own, '.g3[title], .g3[alt]') ?? firstMatching(own, '.g3');
+  const dateEl = firstIn(outside, i, '.g3[title], .g3[alt]') ?? firstIn(outside, i, '.g3');
   const dateText = dateEl ? (dateEl.getAttribute('title') || dateEl.getAttribute('alt') || textOf(dateEl)) : null;
 
   return { message: { id, from, to, cc, at: null, collapsed }, dateText };
@@ -240,7 +239,7 @@ export function gmailSelfEmail(root: ParentNode, thread?: { view: Element; outsi
   let withLabel: Element[];
   if (thread) {
     const around = queryAround(root, thread.view, '[aria-label]');
-    withLabel = [...around.before, ...matching(thread.outside.elements, '[aria-label]'), ...around.after];
+    withLabel = [...around.before, ...queryIn(thread.outside, -1, '[aria-label]'), ...around.after];
   } else withLabel = all(root, '[aria-label]');
   const account = (l: string) => l.startsWith('Google Account') || l.startsWith('บัญชี Google') || l.includes('Google Account:');
   const inBanner = (el: Element) => (el.getAttribute('aria-label') ?? '').includes('@') && el.parentElement?.closest('#gb, [role="banner"], header') != null;

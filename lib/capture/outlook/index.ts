@@ -4,25 +4,25 @@ import {
   ID_MAX,
   SUBJECT_MAX,
   all,
-  descendantsIn,
   documentTitle,
   emailFromAttributes,
   findEmail,
   first,
-  firstMatching,
+  firstIn,
   firstShown,
   isEmail,
   isHiddenUpTo,
   line,
   makeAddress,
-  matching,
   outsideOf,
   parseNameAndEmail,
+  queryIn,
   skippedIn,
   pushUnique,
   readMailDates,
   textOf,
   type DayOrder,
+  type Outside,
 } from '../mail-dom';
 import { cleanLine } from '../../domain/text';
 import { outlookItemFromUrl, type OutlookUrlItem } from './url';
@@ -104,14 +104,14 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   // The pane's elements outside bodies, quoted history and lists, walked once (never entering a
   // body). Queries over the pane filter these instead.
   const outside = pane ? outsideOf(pane, `${BODY}, ${LIST}`) : null;
-  const inPane = (sel: string) => (outside ? matching(outside.elements, sel) : []);
+  const inPane = (sel: string) => (outside ? queryIn(outside, -1, sel) : []);
 
   // Subject: the first shown candidate with text, by kind, then in page order.
   let subject = '';
   if (pane && outside) {
     search: for (const sel of SUBJECTS) {
-      for (const h of outside.elements) {
-        if (!h.matches(sel) || isHiddenUpTo(h, pane)) continue;
+      for (const h of queryIn(outside, -1, sel)) {
+        if (isHiddenUpTo(h, pane)) continue;
         subject = cleanLine(textOf(h), SUBJECT_MAX);
         if (subject) break search;
       }
@@ -125,7 +125,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
     const id = v ? line(v, ID_MAX) : null;
     if (id && !ids.includes(id)) ids.push(id);
   };
-  const convEl = pane && outside ? (pane.matches('[data-convid]') ? pane : firstMatching(outside.elements, '[data-convid]')) : undefined;
+  const convEl = pane && outside ? (pane.matches('[data-convid]') ? pane : firstIn(outside, -1, '[data-convid]')) : undefined;
   add(convEl?.getAttribute('data-convid'));
   if (u.kind === 'conversation') add(u.id);
   add(all(root, '[role="option"][aria-selected="true"][data-convid]')[0]?.getAttribute('data-convid'));
@@ -144,9 +144,8 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
       // Items are the pane or elements of `outside` (see messageItems).
       const i = item === pane ? -1 : outside.elements.indexOf(item);
       if (item !== pane && i < 0) continue;
-      const own = i < 0 ? outside.elements : descendantsIn(outside, i);
       const bodies = i < 0 ? outside.skipped : skippedIn(outside, i);
-      const r = readMessage(item, missing, own, bodies);
+      const r = readMessage(item, missing, outside, i, bodies);
       if (!r) continue;
       messages.push(r.message);
       dateTexts.push(r.dateText);
@@ -227,16 +226,18 @@ function personaAddress(el: Element): MailAddress | null {
 }
 
 /**
- * One message. `own`: the item's descendants outside bodies, history and lists (outsideOf);
- * `skipped`: the body, history and list subtrees inside the item that that walk did not enter.
+ * One message: `outside.elements[i]` (i = -1: the pane itself), read from its elements outside
+ * bodies, history and lists; `skipped`: the body, history and list subtrees inside it that
+ * outsideOf did not enter.
  */
 function readMessage(
   item: Element,
   missing: Set<string>,
-  own: readonly Element[],
+  outside: Outside,
+  i: number,
   skipped: readonly Element[],
 ): { message: MailMessage; dateText: string | null } | null {
-  const inHeader = (sel: string) => matching(own, sel);
+  const inHeader = (sel: string) => queryIn(outside, i, sel);
   const wells = inHeader(WELL);
   const inWell = (e: Element) => wells.some((w) => w.contains(e));
   const recipientLabelled = (e: Element) => {
@@ -249,7 +250,7 @@ function readMessage(
 
   // Sender.
   let from: MailAddress | null = null;
-  const fromLabel = firstMatching(own, '[aria-label^="From:"], [aria-label^="จาก:"]');
+  const fromLabel = firstIn(outside, i, '[aria-label^="From:"], [aria-label^="จาก:"]');
   const personas = outermost(inHeader(PERSONA), item);
   const senderPersona = personas.find((p) => !inWell(p) && !recipientLabelled(p));
   if (senderPersona) from = personaAddress(senderPersona);
@@ -306,10 +307,10 @@ function readMessage(
     if (!found) missing.add('message.to');
   }
 
-  const timeEl = firstMatching(own, TIME);
+  const timeEl = firstIn(outside, i, TIME);
   const dateText = timeEl ? (timeEl.getAttribute('title') || textOf(timeEl)) : null;
 
-  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : firstMatching(own, '[data-itemid], [data-item-id]');
+  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : firstIn(outside, i, '[data-itemid], [data-item-id]');
   const id = idEl ? line(idEl.getAttribute('data-itemid') ?? idEl.getAttribute('data-item-id'), ID_MAX) : null;
 
   if (!from && !timeEl && to.length === 0) return null;
