@@ -99,8 +99,11 @@ export function line(s: string | null | undefined, max: number): string | null {
 export function findEmail(s: string | null | undefined): string | null {
   if (!s) return null;
   const m = EMAIL_RE.exec(s);
-  if (!m) return null;
-  const e = emailKey(m[0]);
+  return m ? keyOfMatch(m[0]) : null;
+}
+
+function keyOfMatch(match: string): string | null {
+  const e = emailKey(match);
   return e.length <= EMAIL_MAX ? e : null;
 }
 
@@ -115,19 +118,24 @@ export function isEmail(s: string): boolean {
 export function parseNameAndEmail(raw: string | null | undefined): MailAddress | null {
   const s = cleanLine(raw ?? '');
   if (s === '') return null;
-  const email = findEmail(s);
+  const m = EMAIL_RE.exec(s);
+  const email = m ? keyOfMatch(m[0]) : null;
   let name = s;
-  if (email) {
-    const m = EMAIL_RE.exec(s)!;
-    name = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/[<>()[\]]/g, ' ');
-  }
+  if (m && email) name = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/[<>()[\]]/g, ' ');
   name = name.replace(/^[\s"'“”]+|[\s"'“”;,]+$/g, '');
-  return makeAddress(name, email);
+  return addressOfKey(name, email);
 }
 
-/** A cleaned MailAddress; a name that is only the address again is dropped. Null when both are empty. */
+/** A cleaned MailAddress; a name that is only the address again is dropped. Null when both are empty. `email`: any text holding the address. */
 export function makeAddress(name: string | null | undefined, email: string | null | undefined): MailAddress | null {
-  const e = email ? findEmail(email) : null;
+  return addressOfKey(name, email ? findEmail(email) : null);
+}
+
+/**
+ * makeAddress for an address as findEmail (or emailFromAttributes, parseNameAndEmail) gave it:
+ * findEmail gives such an address back unchanged, so it is not searched and cleaned again.
+ */
+export function addressOfKey(name: string | null | undefined, e: string | null): MailAddress | null {
   let n = line(name, NAME_MAX);
   if (n && e && n.toLowerCase() === e) n = null;
   if (n && isEmail(n)) {
@@ -153,9 +161,9 @@ const YMD_RE = /(?<!\d)(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const MON_D_Y_RE = /(?<![A-Za-z])([A-Za-z]{3,9}\.?) (\d{1,2}),? (\d{4})(?!\d)/;
 const D_MON_Y_RE = /(?<!\d)(\d{1,2})[ -]([A-Za-z]{3,9}\.?|[\u0E01-\u0E4F.]{2,12})[ -](\d{4})(?!\d)/;
 
-/** Invisible marks (OWA's U+200E/U+200F), narrow no-break spaces and "at" between date and time, normalised. */
+/** Invisible marks (OWA's U+200E/U+200F), narrow no-break spaces (cleanLine makes them one space) and "at" between date and time, normalised. */
 function normaliseDateText(s: string): string {
-  return cleanLine(s.replace(/[\u202F\u00A0]/g, ' ')).replace(/\s+at\s+/i, ' ');
+  return cleanLine(s).replace(/\s+at\s+/i, ' ');
 }
 
 type DatePart = { iso: string } | { numeric: string } | null;
@@ -235,8 +243,8 @@ export function readMailDates(values: readonly (string | null)[], order?: DayOrd
     if (!iso) return null;
     const t = timeOf(norm[i]!.replace(/(?<!\d)\d{1,4}([/.-])\d{1,2}\1\d{1,4}(?!\d)/, ' '));
     if (!t) return null;
-    const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
-    const ms = new Date(y, mo - 1, d, t.h, t.min, t.sec).getTime();
+    // parseDate's ISO date: YYYY-MM-DD.
+    const ms = new Date(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), t.h, t.min, t.sec).getTime();
     return Number.isSafeInteger(ms) && ms >= 0 ? ms : null;
   });
   return { at, ambiguous };

@@ -3,6 +3,7 @@ import {
   EMAIL_MAX,
   ID_MAX,
   SUBJECT_MAX,
+  addressOfKey,
   all,
   closestWithin,
   documentTitle,
@@ -14,7 +15,6 @@ import {
   isEmail,
   isHiddenUpTo,
   line,
-  makeAddress,
   outermostIn,
   outsideOf,
   pushUnique,
@@ -164,7 +164,7 @@ function messageItems(view: Element, outside: Outside): number[] {
 function addressOf(el: Element): MailAddress | null {
   const email = emailFromAttributes(el);
   const name = el.getAttribute('name') ?? textOf(el);
-  return makeAddress(name, email);
+  return addressOfKey(name, email);
 }
 
 const LABELS: Record<string, 'to' | 'cc' | 'bcc' | 'from'> = {

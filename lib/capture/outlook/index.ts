@@ -3,6 +3,7 @@ import {
   EMAIL_MAX,
   ID_MAX,
   SUBJECT_MAX,
+  addressOfKey,
   all,
   documentTitle,
   emailFromAttributes,
@@ -13,7 +14,6 @@ import {
   isEmail,
   isHiddenUpTo,
   line,
-  makeAddress,
   outsideOf,
   parseNameAndEmail,
   queryIn,
@@ -206,8 +206,9 @@ function outermost(items: Element[], stop: Element): Element[] {
 }
 
 function personaAddress(el: Element): MailAddress | null {
-  const text = cleanLine(textOf(el));
-  const parsed = parseNameAndEmail(text);
+  const parsed = parseNameAndEmail(textOf(el));
+  // addressOfKey of parseNameAndEmail's own result gives it back.
+  if (parsed?.name && parsed.email) return parsed;
   const email =
     parsed?.email ??
     emailFromAttributes(el) ??
@@ -222,7 +223,7 @@ function personaAddress(el: Element): MailAddress | null {
     const fromLabel = label ? parseNameAndEmail(label.replace(/^[^:：]{1,20}[:：]\s*/, '')) : null;
     name = fromLabel?.name ?? null;
   }
-  return makeAddress(name, email);
+  return addressOfKey(name, email);
 }
 
 /**
@@ -256,7 +257,7 @@ function readMessage(
   if (senderPersona) from = personaAddress(senderPersona);
   if (!from?.email && fromLabel) {
     const l = parseNameAndEmail((fromLabel.getAttribute('aria-label') ?? '').replace(/^[^:：]+[:：]\s*/, ''));
-    if (l) from = makeAddress(from?.name ?? l.name, l.email);
+    if (l) from = addressOfKey(from?.name ?? l.name, l.email);
   }
   if (!from) missing.add('message.from');
 
