@@ -74,8 +74,7 @@ export function textOf(el: Element | null, skip = 'button,[role="button"],script
       if (emoji) out += emoji;
       continue;
     }
-    const kids = e.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    for (let c = e.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;
 }
@@ -103,7 +102,8 @@ export function findEmail(s: string | null | undefined): string | null {
 }
 
 function keyOfMatch(match: string): string | null {
-  const e = emailKey(match);
+  // EMAIL_RE matches address characters only: nothing for emailKey to clean but the case.
+  const e = match.toLowerCase();
   return e.length <= EMAIL_MAX ? e : null;
 }
 
@@ -273,6 +273,47 @@ export function documentTitle(root: ParentNode): string {
 }
 
 /**
+ * The same selector list with its single-attribute parts grouped under the attribute they test:
+ * `[role="document"], [role="option"], #a, [id^="b"], .c` becomes
+ * `[role]:is([role="document"], [role="option"]), [id]:is(#a, [id^="b"]), .c`. It matches the
+ * same elements; Chromium passes an element lacking the attribute with one test per group
+ * instead of one per part (half the cost for a walk's long skip list). Parts that are not a
+ * single `[attr…]` or `#id` are kept as they are; a list it cannot split safely is returned
+ * unchanged.
+ */
+export function groupedByAttribute(list: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\') return list;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, k).trim());
+      start = k + 1;
+    }
+  }
+  if (quote || depth !== 0) return list;
+  parts.push(list.slice(start).trim());
+  const groups = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const part of parts) {
+    const attr = /^#[-\w]+$/.test(part) ? 'id' : /^\[\s*([-\w]+)\s*(?:[~|^$*]?=\s*(?:"[^"]*"|'[^']*'|[-\w]+)\s*(?:[iIsS]\s*)?)?\]$/.exec(part)?.[1]?.toLowerCase();
+    if (!attr) rest.push(part);
+    else groups.set(attr, [...(groups.get(attr) ?? []), part]);
+  }
+  const out: string[] = [];
+  for (const [attr, ps] of groups) out.push(ps.length > 1 ? `[${attr}]:is(${ps.join(', ')})` : ps[0]!);
+  return [...out, ...rest].join(', ');
+}
+
+/**
  * The first match of `selector` under `root`, in document order, that is not hidden
  * (isHiddenUpTo, up to the document) and that `accept` keeps: the same element as
  * `all(root, selector).find((e) => !isHiddenUpTo(e) && accept(e))`, without querying the whole
@@ -342,13 +383,15 @@ export function queryAround(root: ParentNode, region: Element, selector: string)
  * What outsideOf walked: `elements`, the descendants of its root (root excluded) outside every
  * subtree whose root matches the skip selector, in document order; `end[i]`, the index in
  * `elements` after the last descendant of `elements[i]` (its descendants are
- * `elements.slice(i + 1, end[i])`); `holdsSkipped[i]`, whether a skipped subtree lies under
+ * `elements.slice(i + 1, end[i])`); `parent[i]`, the index of its parent (-1: the root);
+ * `holdsSkipped[i]`, whether a skipped subtree lies under
  * `elements[i]`; `skipped`, the skipped subtree roots in document order, and `skippedUnder[k]`,
  * the index in `elements` of `skipped[k]`'s parent (-1: the root).
  */
 export interface Outside {
   elements: Element[];
   end: number[];
+  parent: number[];
   holdsSkipped: boolean[];
   skipped: Element[];
   skippedUnder: number[];
@@ -363,6 +406,7 @@ export interface Outside {
 export function outsideOf(root: Element, skip: string): Outside {
   const elements: Element[] = [];
   const end: number[] = [];
+  const parent: number[] = [];
   const holdsSkipped: boolean[] = [];
   const skipped: Element[] = [];
   const skippedUnder: number[] = [];
@@ -377,6 +421,7 @@ export function outsideOf(root: Element, skip: string): Outside {
       // Its ancestors hold a skipped subtree (marked from the nearest up, until one already is).
       for (let p = path.length - 1; p >= 0 && !holdsSkipped[path[p]!]; p--) holdsSkipped[path[p]!] = true;
     } else {
+      parent.push(path.length > 0 ? path[path.length - 1]! : -1);
       path.push(elements.length);
       elements.push(e);
       end.push(-1);
@@ -400,7 +445,7 @@ export function outsideOf(root: Element, skip: string): Outside {
       n = n.parentElement;
     }
   }
-  return { elements, end, holdsSkipped, skipped, skippedUnder };
+  return { elements, end, parent, holdsSkipped, skipped, skippedUnder };
 }
 
 /**

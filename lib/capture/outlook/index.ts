@@ -11,6 +11,7 @@ import {
   first,
   firstIn,
   firstShown,
+  groupedByAttribute,
   isEmail,
   isHiddenUpTo,
   line,
@@ -75,6 +76,8 @@ const BODY_ONLY = '[role="document"], #UniqueMessageBody, [id^="UniqueMessageBod
 /** Body, quoted history and reply editors: never a source of people. */
 const BODY = `${BODY_ONLY}, .allowTextSelection, #divRplyFwdMsg, [id^="divRplyFwdMsg"], blockquote, [contenteditable="true"]`;
 const SUBJECTS = ['[id^="CONV_"][id$="_SUBJECT"]:not(input)', '[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]', 'h1, h2'];
+/** What the pane's walk does not enter: bodies, history, editors, lists (grouped: the same elements, fewer tests). */
+const NOT_HEADER = groupedByAttribute(`${BODY}, ${LIST}`);
 const PERSONA = '[data-lpc-hover-target-id], [title*="@"]';
 const WELL = '[data-testid="RecipientWell"]';
 const LABEL_RE = /^(to|cc|bcc|ถึง|สำเนาถึง|สำเนา|สำเนาลับ)\s*[:：]?$/i;
@@ -103,7 +106,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
 
   // The pane's elements outside bodies, quoted history and lists, walked once (never entering a
   // body). Queries over the pane filter these instead.
-  const outside = pane ? outsideOf(pane, `${BODY}, ${LIST}`) : null;
+  const outside = pane ? outsideOf(pane, NOT_HEADER) : null;
   const inPane = (sel: string) => (outside ? queryIn(outside, -1, sel) : []);
 
   // Subject: the first shown candidate with text, by kind, then in page order.
@@ -138,12 +141,9 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
   if (pane && outside) {
-    const items = messageItems(pane, inPane);
-    for (const item of items) {
+    for (const i of messageItems(pane, outside)) {
       if (messages.length >= 1000) break;
-      // Items are the pane or elements of `outside` (see messageItems).
-      const i = item === pane ? -1 : outside.elements.indexOf(item);
-      if (item !== pane && i < 0) continue;
+      const item = i < 0 ? pane : outside.elements[i]!;
       const bodies = i < 0 ? outside.skipped : skippedIn(outside, i);
       const r = readMessage(item, missing, outside, i, bodies);
       if (!r) continue;
@@ -177,24 +177,29 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
 }
 
 /**
- * One element per message. Each message shows its own time: the item is the largest ancestor of
- * a time that holds no other message's time (language-neutral, unlike the "Email message" label).
+ * One element per message, as indices in `outside` (-1: the pane itself). Each message shows its
+ * own time: the item is the largest ancestor of a time that holds no other message's time
+ * (language-neutral, unlike the "Email message" label).
  */
-function messageItems(pane: Element, inPane: (sel: string) => Element[]): Element[] {
-  const labelled = inPane('[aria-label="Email message"]');
-  if (labelled.length > 0) return outermost(labelled, pane);
-  const times = inPane(TIME);
+function messageItems(pane: Element, outside: Outside): number[] {
+  const labelled = queryIn(outside, -1, '[aria-label="Email message"]');
+  if (labelled.length > 0) return outermost(labelled, pane).map((e) => outside.elements.indexOf(e));
+  const times = queryIn(outside, -1, TIME).map((t) => outside.elements.indexOf(t));
   if (times.length === 0) {
-    return first(pane, PERSONA) ? [pane] : [];
+    return first(pane, PERSONA) ? [-1] : [];
   }
-  const count = new Map<Element, number>();
-  for (const t of times) for (let p = t.parentElement; p && p !== pane; p = p.parentElement) count.set(p, (count.get(p) ?? 0) + 1);
+  // How many times each element holds, climbing the walk's parent indices (no DOM reads).
+  const { parent } = outside;
+  const count = new Map<number, number>();
+  for (const t of times) for (let p = parent[t]!; p >= 0; p = parent[p]!) count.set(p, (count.get(p) ?? 0) + 1);
   const items = times.map((t) => {
-    let item: Element = t;
-    while (item.parentElement && item.parentElement !== pane && count.get(item.parentElement) === 1) item = item.parentElement;
+    let item = t;
+    while (parent[item]! >= 0 && count.get(parent[item]!) === 1) item = parent[item]!;
     return item;
   });
-  return outermost([...new Set(items)], pane).filter((e) => !isHiddenUpTo(e, pane));
+  // The outermost (j holds i when j < i < end[j]), then the shown ones.
+  const unique = [...new Set(items)];
+  return unique.filter((i) => !unique.some((j) => j < i && i < outside.end[j]!) && !isHiddenUpTo(outside.elements[i]!, pane));
 }
 
 function outermost(items: Element[], stop: Element): Element[] {

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  all,
+  closestWithin,
+  firstIn,
+  firstShown,
+  groupedByAttribute,
+  isHiddenUpTo,
+  outermostIn,
+  outsideOf,
+  queryAround,
+  queryIn,
+  skippedIn,
+} from '../../../lib/capture/mail-dom';
+
+/**
+ * The mail readers' fast lookups checked against the plain queries they stand for, on random
+ * trees of the attributes the readers look at (roles, ids, classes, hidden states, people).
+ */
+
+const TAGS = ['div', 'span', 'blockquote', 'table', 'tr', 'td', 'h2', 'section'];
+const ATTRS: Array<[string, string[]]> = [
+  ['role', ['document', 'listbox', 'option', 'main', 'listitem', 'heading', 'button']],
+  ['id', ['UniqueMessageBody', 'UniqueMessageBody_2', 'divRplyFwdMsg', 'other', 'ReadingPaneContainerId']],
+  ['class', ['a3s', 'ii', 'gD', 'g2 hb', 'h7', 'kv', 'x', 'M9 ip']],
+  ['aria-label', ['Message body', 'Email message', 'To: A <a@x.example>', 'Google Account: N (n@x.example)']],
+  ['contenteditable', ['true', 'false']],
+  ['email', ['a@x.example', 'b@y.example']],
+  ['hidden', ['']],
+  ['aria-hidden', ['true', 'false']],
+  ['style', ['display:none', 'color: red', 'visibility: hidden']],
+];
+
+/** A random tree under <body>, from a seed (a small linear congruential generator). */
+function tree(seed: number): Document {
+  let s = seed >>> 0 || 1;
+  const rnd = (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % n;
+  };
+  const doc = document.implementation.createHTMLDocument('t');
+  const grow = (parent: Element, depth: number) => {
+    const kids = depth > 5 ? 0 : rnd(4);
+    for (let k = 0; k < kids; k++) {
+      const el = doc.createElement(TAGS[rnd(TAGS.length)]!);
+      for (const [name, values] of ATTRS) if (rnd(6) === 0) el.setAttribute(name, values[rnd(values.length)]!);
+      parent.appendChild(el);
+      grow(el, depth + 1);
+    }
+  };
+  for (let k = 0; k < 3; k++) grow(doc.body, 0);
+  return doc;
+}
+
+const SKIPS = [
+  '.a3s, .ii, .gmail_quote, blockquote, .adP, .adO, .ip, .M9, [contenteditable="true"]',
+  '[role="document"], #UniqueMessageBody, [id^="UniqueMessageBody"], [aria-label="Message body"], .allowTextSelection, #divRplyFwdMsg, [id^="divRplyFwdMsg"], blockquote, [contenteditable="true"], [role="listbox"], [role="option"]',
+];
+// No descendant combinators: happy-dom matches their ancestors only inside the queried element
+// (browsers match them in the whole document, as `matches` does).
+const QUERIES = ['[email]', '.gD[email], span.g2[email]', '[role="listitem"], .h7, .kv', 'tr', '[aria-label]', 'td'];
+const seeds = fc.integer({ min: 1, max: 2 ** 31 - 1 });
+const RUNS = { numRuns: 100 };
+
+describe('groupedByAttribute', () => {
+  it('matches the same elements as the list it groups', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const els = all(tree(seed), '*');
+        for (const list of [...SKIPS, ...QUERIES]) {
+          const grouped = groupedByAttribute(list);
+          for (const e of els) expect(e.matches(grouped)).toBe(e.matches(list));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('groups single-attribute parts and keeps the rest', () => {
+    expect(groupedByAttribute('[role="a"], #x, .c, [role="b"], [id^="y"], a[b="1,2"]')).toBe('[role]:is([role="a"], [role="b"]), [id]:is(#x, [id^="y"]), .c, a[b="1,2"]');
+    expect(groupedByAttribute('[x="a\\"]"], [x]')).toBe('[x="a\\"]"], [x]');
+  });
+});
+
+describe('firstShown', () => {
+  it('is the first match in page order that is not hidden and is accepted', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const doc = tree(seed);
+        const accept = (e: Element) => !e.matches('span');
+        for (const sel of ['div, span', '[email]', 'td, h2', '[role="main"]']) {
+          expect(firstShown(doc, sel)).toBe(all(doc, sel).find((e) => !isHiddenUpTo(e)) ?? null);
+          expect(firstShown(doc, sel, accept)).toBe(all(doc, sel).find((e) => !isHiddenUpTo(e) && accept(e)) ?? null);
+          const root = doc.body.firstElementChild;
+          if (root) expect(firstShown(root, sel)).toBe(all(root, sel).find((e) => !isHiddenUpTo(e)) ?? null);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('outsideOf and the lookups over it', () => {
+  it('walks exactly the elements outside skipped subtrees, with their ranges, parents and skipped roots', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const root = tree(seed).body;
+        for (const skip of SKIPS) {
+          const o = outsideOf(root, skip);
+          const plain = all(root, '*').filter((e) => !closestWithin(e, skip, root));
+          expect(o.elements).toEqual(plain);
+          expect(o.skipped).toEqual(all(root, skip).filter((e) => !closestWithin(e.parentElement!, skip, root)));
+          o.elements.forEach((el, i) => {
+            expect(o.elements.slice(i + 1, o.end[i])).toEqual(plain.filter((d) => d !== el && el.contains(d)));
+            expect(o.parent[i]).toBe(el.parentElement === root ? -1 : o.elements.indexOf(el.parentElement!));
+            expect(o.holdsSkipped[i]).toBe(o.skipped.some((s) => el.contains(s)));
+            expect(skippedIn(o, i)).toEqual(o.skipped.filter((s) => el.contains(s)));
+            for (const sel of QUERIES) {
+              const expected = o.elements.slice(i + 1, o.end[i]).filter((d) => d.matches(sel));
+              expect(queryIn(o, i, sel)).toEqual(expected);
+              expect(firstIn(o, i, sel)).toBe(expected[0]);
+            }
+          });
+          for (const sel of QUERIES) expect(queryIn(o, -1, sel)).toEqual(plain.filter((d) => d.matches(sel)));
+          const take = (e: Element) => e.matches('[role="listitem"], .h7, .kv, td');
+          expect(outermostIn(o, take)).toEqual(
+            o.elements.flatMap((e, i) => (take(e) && !o.elements.some((a) => a !== e && a.contains(e) && take(a)) ? [i] : [])),
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('queryAround gives the matches outside a region: before it (its ancestors and itself among them) and after', () => {
+    fc.assert(
+      fc.property(seeds, fc.nat(), (seed, pick) => {
+        const doc = tree(seed);
+        const els = all(doc.body, '*');
+        if (els.length === 0) return;
+        const region = els[pick % els.length]!;
+        for (const sel of QUERIES) {
+          const around = queryAround(doc, region, sel);
+          const outside = all(doc, sel).filter((e) => e === region || !region.contains(e));
+          const before = outside.filter((e) => e === region || e.compareDocumentPosition(region) & 4 || e.contains(region));
+          expect(around.before).toEqual(before);
+          expect(around.after).toEqual(outside.filter((e) => !before.includes(e)));
+        }
+      }),
+      RUNS,
+    );
+  });
+});
