@@ -17,13 +17,13 @@ export async function bundlePage(file: string, name: string): Promise<string> {
   return first.output.find((o) => o.type === 'chunk')!.code!;
 }
 
-/** Debian's Chromium (or CHROME_PATH), headless, no background networking. */
+/** Debian's Chromium (or CHROME_PATH), headless, no background networking; gc() exposed so a bench can start each sample from a collected heap. */
 export async function launchBenchBrowser() {
   const [{ chromium }, { findChrome }] = await Promise.all([import('playwright-core'), import('../tests/e2e/support/browser')]);
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH.');
   return chromium.launch({
     executablePath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'],
   });
 }

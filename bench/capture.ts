@@ -3,7 +3,7 @@
  * Debian's Chromium on the page served as the page itself (Playwright routing; no network).
  * Printed beside a floor measured in the same run: one `document.querySelectorAll('*')` over the
  * same document. Both per call, medians of BENCH_RUNS samples (each sample repeats the call for a
- * few milliseconds). Set BENCH_RUNS to change the number of samples.
+ * few milliseconds, from a collected heap: Chromium runs with --expose-gc). Set BENCH_RUNS to change the number of samples.
  *
  * - CRM cases: the site's main record fixture inside a generated app shell of realistic size
  *   (bench/_page/capture-chrome.ts: the saved fixtures are 155–692 elements, the apps' record
@@ -119,6 +119,7 @@ async function main(): Promise<void> {
               runCaptureBench: (r: string, u: string, n: number, o: { chrome: string | null; messages: number | null }) => {
                 reads: number[];
                 floors: number[];
+                cleanFloors: number[];
                 elements: number;
                 chromeElements: number;
                 fields?: number;
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
           // Also in µs, unrounded: a CRM floor is well under a millisecond.
           median_us: Math.round(median(r.reads) * 1000),
           floor_us: Math.round(median(r.floors) * 10000) / 10,
+          floor_before_reads_us: Math.round(median(r.cleanFloors) * 10000) / 10,
           fixture: c.fixture,
           ...(c.chrome ? { shell: `bench/_page/capture-chrome.ts ${c.chrome}`, shell_elements: r.chromeElements } : {}),
           elements: r.elements,
