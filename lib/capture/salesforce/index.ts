@@ -89,12 +89,14 @@ interface Item {
   api: string | null;
   label: string;
   value: Element;
+  /** The layout item itself (label and value): what a value element may not hold, such as Created By's date beside the creator. */
+  el: Element;
   /** The value's text, read once (textOf, uncleaned, capped). */
   text: string;
 }
 
 const ITEM_TEXT_MAX = 8000;
-const item = (api: string | null, label: string, value: Element): Item => ({ api, label, value, text: textOf(value, ITEM_TEXT_MAX) });
+const item = (api: string | null, label: string, value: Element, el: Element): Item => ({ api, label, value, el, text: textOf(value, ITEM_TEXT_MAX) });
 /** An item's value as one clean line of at most `max`. */
 const lineOfItem = (it: Item, max: number) => cleanLine(it.text.length > max * 4 + 256 ? it.text.slice(0, max * 4 + 256) : it.text, max);
 
@@ -117,12 +119,12 @@ function itemsOf(scope: ParentNode): Item[] {
     const labelEl = query(h, '.slds-text-title, p[title]');
     const label = cleanLine(labelEl?.getAttribute('title') || textOf(labelEl, 400), 100);
     const value = query(h, '.fieldComponent') ?? labelEl?.nextElementSibling ?? null;
-    if (label && value) items.push(item(apiOf(h), label, value));
+    if (label && value) items.push(item(apiOf(h), label, value, h));
   }
   for (const it of queryAll(scope, 'records-record-layout-item')) {
     const label = cleanLine(it.getAttribute('field-label') || textOf(query(it, '.test-id__field-label'), 400), 100);
     const value = queryFirst(it, ['[data-output-element-id="output-field"]', '.test-id__field-value', '.slds-form-element__static']);
-    if (label && value) items.push(item(apiOf(it), label, value));
+    if (label && value) items.push(item(apiOf(it), label, value, it));
   }
   // Aura record layouts (older orgs, some objects): .test-id__field-label beside .test-id__field-value.
   for (const l of queryAll(scope, '.test-id__field-label')) {
@@ -130,7 +132,7 @@ function itemsOf(scope: ParentNode): Item[] {
     const box = l.closest('.slds-form-element, .forcePageBlockItem') ?? l.parentElement?.parentElement ?? null;
     const value = box ? query(box, '.test-id__field-value') : null;
     const label = cleanLine(textOf(l, 400), 100);
-    if (label && value) items.push(item(box ? apiOf(box) : null, label, value));
+    if (label && value) items.push(item(box ? apiOf(box) : null, label, value, box ?? value));
   }
   return items;
 }
@@ -169,6 +171,33 @@ function cityCountry(value: Element): { city: string | null; country: string | n
   return { city: city || null, country };
 }
 
+// ---------------------------------------------------------------- the created date
+
+/**
+ * 'Created By' (CreatedById) shows the creator and when: a lookup to the user, then the date-time in
+ * the user's locale ('Ann Lee, 3/14/2026, 10:02 AM', '14/03/2026 10:02') in `records-modstamp`.
+ * 'Created Date' (CreatedDate), where a layout shows it, is the date-time alone. Labels as
+ * Salesforce translates them, for items without an API-name hook.
+ */
+const CREATED_DATE_LABELS = [/^(created date|created on|fecha de creaci[oó]n|date de cr[ée]ation|erstellungsdatum|erstellt am|data de cria[cç][aã]o|data di creazione|data creazione|作成日(時)?|วันที่สร้าง)$/i];
+const CREATED_BY_LABELS = [/^(created by|creado por|cr[ée][ée] par|erstellt von|criado por|creato da|作成者|สร้างโดย)$/i];
+const MODSTAMP = ['records-modstamp lightning-formatted-text', 'records-modstamp'];
+
+/**
+ * The text that holds the record's created date-time: the modstamp's, else the item's text after
+ * the creator's name (so a name with digits, 'Integration User 2', is never read as a date); ''
+ * when the item shows nothing after the name.
+ */
+function createdText(it: Item): string {
+  const stamp = queryFirst(it.el, MODSTAMP);
+  if (stamp) return textOf(stamp, 200);
+  const whole = it.el === it.value ? it.text : textOf(it.el, ITEM_TEXT_MAX);
+  const link = query(it.el, LOOKUP_LINK);
+  const name = link ? textOf(link, 400) : '';
+  const at = name ? whole.indexOf(name) : -1;
+  return (at >= 0 ? whole.slice(at + name.length) : whole).slice(0, 200);
+}
+
 // ---------------------------------------------------------------- the reader
 
 const L = (s: string) => new RegExp(`^${s}$`, 'i');
@@ -187,6 +216,8 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, object: SfObject
   if (kind === 'deal') d.want('accountName', 'amountMinor', 'currency', 'stage', 'probability', 'closeOn', 'nextStep', 'ownerName', 'dealType', 'people');
   if (kind === 'account') d.want('website', 'domain', 'industry', 'accountType', 'ownerName', 'city', 'country');
   if (kind === 'contact' || kind === 'lead') d.want('title', 'accountName', 'emails', 'phone');
+  // The app keeps a created date on deals and leads (a new lead cannot be saved without one).
+  if (kind === 'deal' || kind === 'lead') d.want('createdOn');
 
   const scope = activeRecordRoot(root);
   if (!scope) return;
@@ -207,8 +238,18 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, object: SfObject
   });
 
   // Dates: every date-looking value of the record settles the page's format together.
+  let created: string | null = null;
+  attempt(() => {
+    const it = f.find(['CreatedDate'], CREATED_DATE_LABELS) ?? f.find(['CreatedById'], CREATED_BY_LABELS);
+    if (it) created = createdText(it);
+  });
   const dateValues = items.map((it) => it.text.slice(0, 200)).filter((v) => dateHead(v) !== null);
+  if (created !== null && dateHead(created) !== null) dateValues.push(created);
   const dateFormat = pageDateFormat(dateValues, lang);
+  // Any kind whose page shows it; wanted (above) where the app keeps it.
+  attempt(() => {
+    if (created !== null) d.set('createdOn', parsePageDate(created, dateFormat));
+  });
 
   if (kind === 'deal') {
     attempt(() => {

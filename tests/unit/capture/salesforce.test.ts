@@ -67,6 +67,7 @@ describe('Lightning record pages', () => {
         stage: 'Negotiation/Review',
         probability: 0.9,
         closeOn: '2026-03-25',
+        createdOn: '2026-03-02',
         nextStep: 'Send MSA redlines',
         ownerName: 'Maria Garcia',
         dealType: 'Existing Customer - Upgrade',
@@ -86,6 +87,7 @@ describe('Lightning record pages', () => {
         stage: 'Propuesta/Presupuesto',
         probability: 0.6,
         closeOn: '2026-03-05',
+        createdOn: '2026-03-02',
         nextStep: 'Enviar propuesta',
         ownerName: 'Carlos Ruiz',
         dealType: 'Cliente existente - Ampliación',
@@ -96,7 +98,7 @@ describe('Lightning record pages', () => {
       file: 'opportunity-changed.html',
       path: '/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
       kind: 'deal',
-      fields: { name: 'Initech Pilot', stage: 'Prospecting', ownerName: 'Peter Gibbons' },
+      fields: { name: 'Initech Pilot', stage: 'Prospecting', ownerName: 'Peter Gibbons', createdOn: '2026-01-07' },
       missing: ['accountName', 'amountMinor', 'currency', 'probability', 'closeOn', 'nextStep', 'dealType', 'people'],
     },
     {
@@ -133,7 +135,7 @@ describe('Lightning record pages', () => {
       file: 'lead.html',
       path: '/lightning/r/Lead/00Q5g00000LeAdS/view',
       kind: 'lead',
-      fields: { name: 'Sam Lee', title: 'Operations Director', accountName: 'Umbrella Health', emails: ['sam.lee@umbrella.example'], phone: '+44 20 7946 0000' },
+      fields: { name: 'Sam Lee', title: 'Operations Director', accountName: 'Umbrella Health', emails: ['sam.lee@umbrella.example'], phone: '+44 20 7946 0000', createdOn: '2026-01-14' },
       missing: [],
     },
   ])('$file: exact fields and missing', ({ file, path, kind, fields, missing }) => {
@@ -196,7 +198,9 @@ describe('Lightning record pages', () => {
     doc.documentElement.removeAttribute('lang');
     const r = readSalesforce(doc, new URL(`${ORG}/lightning/r/Opportunity/0065g00000AbCdE/view`))!;
     expect(r.fields.closeOn).toBeUndefined();
-    expect(r.missing).toEqual(['closeOn']);
+    // Created By's '2/3/2026 9:14' is as ambiguous: left out too.
+    expect(r.fields.createdOn).toBeUndefined();
+    expect(r.missing.sort()).toEqual(['closeOn', 'createdOn']);
     // Without the locale, '8.400,00 €' still reads by its own shape.
     expect(r.fields.amountMinor).toBe(840_000);
   });
@@ -204,7 +208,9 @@ describe('Lightning record pages', () => {
   it('the same ambiguous date follows the locale: es → day first, en-US → month first', () => {
     const doc = page('opportunity-es.html');
     doc.documentElement.setAttribute('lang', 'en-US');
-    expect(readSalesforce(doc, new URL(`${ORG}/lightning/r/Opportunity/0065g00000AbCdE/view`))!.fields.closeOn).toBe('2026-05-03');
+    const r = readSalesforce(doc, new URL(`${ORG}/lightning/r/Opportunity/0065g00000AbCdE/view`))!;
+    expect(r.fields.closeOn).toBe('2026-05-03');
+    expect(r.fields.createdOn).toBe('2026-02-03');
   });
 
   it('hostile content stays text: cleaned, capped, never run', () => {
@@ -215,10 +221,77 @@ describe('Lightning record pages', () => {
     expect(r.fields.accountName).toBe('บริษัท ทดสอบ จำกัด 🙂');
     expect(r.fields.ownerName).toBe('ผู้ขาย ทดสอบ');
     expect(r.fields.nextStep).toBe('<script>alert(1)</script><img src=x onerror=alert(2)> call back');
+    // The creator's name holds a date of its own: the created date is the modstamp's.
+    expect(r.fields.createdOn).toBe('2026-03-01');
     expect(r.raw['Description']!.length).toBe(2000);
     expect(r.raw['Description']).toMatch(/^megabyte megabyte/);
     expect(JSON.stringify(r)).not.toMatch(/pwned|\u202e/);
     expect(doc.title).toBe(title);
+  });
+
+  describe('the created date (Created By / Created Date)', () => {
+    const OPP = `${ORG}/lightning/r/Opportunity/0065g00000AbCdE/view`;
+    /** The visible record's layout item with this label. */
+    const visibleItem = (doc: Document, label: string) => doc.querySelector(`.oneContent.active records-record-layout-item[field-label="${label}"]`)!;
+
+    it("is the date of the visible record's Created By, not the hidden earlier record's, nor Last Modified By's", () => {
+      const doc = page('opportunity.html');
+      // The traps are real: the earlier record's Created By comes first, Last Modified By has another date.
+      expect(doc.querySelector('records-record-layout-item[field-label="Created By"] records-modstamp lightning-formatted-text')?.textContent).toBe('1/5/2026, 8:00 AM');
+      expect(visibleItem(doc, 'Last Modified By').textContent).toContain('3/20/2026');
+      const r = readSalesforce(doc, new URL(OPP))!;
+      expect(r.fields.createdOn).toBe('2026-03-02');
+      expect(r.raw['Created By']).toBe('Sam Admin, 3/2/2026, 9:14 AM');
+    });
+
+    it('is read from the modstamp when the output field is the creator lookup alone (the date outside it)', () => {
+      const r = read('lead.html', '/lightning/r/Lead/00Q5g00000LeAdS/view');
+      expect(r.raw['Created By']).toBe('Sam Admin');
+      expect(r.fields.createdOn).toBe('2026-01-14');
+    });
+
+    it('a deal or lead page without it names it missing; a date that does not parse is missing, not invented', () => {
+      const doc = page('opportunity.html');
+      visibleItem(doc, 'Created By').remove();
+      expect(readSalesforce(doc, new URL(OPP))!.missing).toEqual(['createdOn']);
+
+      const doc2 = page('opportunity.html');
+      visibleItem(doc2, 'Created By').querySelector('records-modstamp lightning-formatted-text')!.textContent = 'Yesterday at 9:14 AM';
+      const r = readSalesforce(doc2, new URL(OPP))!;
+      expect(r.fields.createdOn).toBeUndefined();
+      expect(r.missing).toEqual(['createdOn']);
+
+      const lead = page('lead.html');
+      lead.querySelector('records-record-layout-item[field-label="Created By"]')!.remove();
+      expect(readSalesforce(lead, new URL(`${ORG}/lightning/r/Lead/00Q5g00000LeAdS/view`))!.missing).toEqual(['createdOn']);
+    });
+
+    it('without a modstamp, the date after the creator (whose name may hold a date) — Aura layouts', () => {
+      const r = read('opportunity-changed.html', '/lightning/r/Opportunity/0065g00000AbCdEAAV/view');
+      expect(r.raw['Created By']).toBe('Migration 9/1/2025, 1/7/2026 6:30 AM');
+      expect(r.fields.createdOn).toBe('2026-01-07');
+    });
+
+    it('a Created Date field, where the layout shows one, by API name or translated label; contacts and accounts are not asked for it', () => {
+      const doc = page('opportunity.html');
+      const by = visibleItem(doc, 'Created By');
+      const cd = by.cloneNode(true) as Element;
+      cd.setAttribute('field-label', 'Created Date');
+      cd.setAttribute('data-target-selection-name', 'sfdc:RecordField.Opportunity.CreatedDate');
+      cd.querySelector('.test-id__field-label')!.textContent = 'Created Date';
+      cd.querySelector('records-modstamp')!.replaceWith(Object.assign(doc.createElement('lightning-formatted-text'), { textContent: '2/27/2026, 5:00 PM' }));
+      by.after(cd);
+      expect(readSalesforce(doc, new URL(OPP))!.fields.createdOn).toBe('2026-02-27');
+      // Without the API-name hook, by its label (Spanish page).
+      const es = page('opportunity-es.html');
+      const item = es.querySelector('records-record-layout-item[field-label="Creado por"]')!;
+      item.removeAttribute('data-target-selection-name');
+      item.setAttribute('field-label', 'Fecha de creación');
+      item.querySelector('.test-id__field-label')!.textContent = 'Fecha de creación';
+      expect(readSalesforce(es, new URL(OPP))!.fields.createdOn).toBe('2026-03-02');
+      // A contact page without one lists nothing missing.
+      expect(read('contact.html', '/lightning/r/Contact/0035g00000JaNeD/view').missing).not.toContain('createdOn');
+    });
   });
 
   it('never throws: a broken DOM gives a partial capture', () => {
