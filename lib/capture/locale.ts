@@ -131,9 +131,21 @@ export function pageDateFormat(values: readonly string[], lang: string | null): 
   return ORDERED[sep === '-' ? 'dash' : 'slash'][order];
 }
 
-/** The date part of a value such as 'Jane Doe, 3/25/2026, 10:15 AM' or '25/03/2026 14:00'; null when none. */
+/** Thai, Arabic-Indic and Persian digits as ASCII ('๒๑/๓/๒๕๖๙' → '21/3/2569'); other text unchanged. */
+function foldDigits(s: string): string {
+  if (!/[\u0e50-\u0e59\u0660-\u0669\u06f0-\u06f9]/.test(s)) return s;
+  return s.replace(/[\u0e50-\u0e59\u0660-\u0669\u06f0-\u06f9]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return String(n - (n >= 0x0e50 ? 0x0e50 : n >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
+/**
+ * The date part of a value such as 'Jane Doe, 3/25/2026, 10:15 AM' or '25/03/2026 14:00' (digits
+ * in ASCII; a Buddhist-era year stays as shown, parseDate converts it); null when none.
+ */
 export function dateHead(value: string): string | null {
-  const v = value.trim();
+  const v = foldDigits(value.trim());
   const m =
     /(\d{4}[-/]\d{1,2}[-/]\d{1,2})/.exec(v) ??
     /(\d{1,2}([/.-])\d{1,2}\2\d{4})/.exec(v) ??

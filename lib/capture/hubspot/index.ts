@@ -256,7 +256,7 @@ const PIPELINE_IN_STAGE = /^(.*\S)\s+\(([^()]+)\)$/;
 
 function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
   d.want('name');
-  if (kind === 'deal') d.want('amountMinor', 'currency', 'stage', 'pipeline', 'closeOn', 'ownerName', 'nextStep', 'accountName', 'people');
+  if (kind === 'deal') d.want('amountMinor', 'currency', 'stage', 'pipeline', 'closeOn', 'createdOn', 'ownerName', 'nextStep', 'accountName', 'people');
   if (kind === 'account') d.want('domain', 'industry', 'accountType', 'ownerName', 'city', 'country');
   if (kind === 'contact') d.want('title', 'accountName', 'emails', 'phone');
 
@@ -291,6 +291,10 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
     const o = get('hubspot_owner_id');
     return cleanLine(o.replace(/\s*\([^()]*@[^()]*\)\s*$/, ''), 200);
   };
+
+  // The record's 'Create date' (createdate; hs_createdate on some objects), a date-time in the
+  // user's locale: its date. Read on any kind that shows it; wanted on deals (the app keeps it there).
+  attempt(() => d.set('createdOn', parsePageDate(get('createdate', 'hs_createdate'), dateFormat)));
 
   if (kind === 'deal') {
     attempt(() => {

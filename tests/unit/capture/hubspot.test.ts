@@ -49,6 +49,7 @@ describe('HubSpot record pages', () => {
         stage: 'Contract sent',
         pipeline: 'Sales Pipeline',
         closeOn: '2026-03-25',
+        createdOn: '2026-03-02',
         ownerName: 'Maria Garcia',
         nextStep: 'Send MSA redlines',
         dealType: 'Existing Business',
@@ -62,7 +63,7 @@ describe('HubSpot record pages', () => {
       url: `${APP}/deal/42`,
       kind: 'deal',
       fields: { name: 'Initech Pilot', amountMinor: 840_000, currency: 'USD', stage: 'Qualified to buy' },
-      missing: ['pipeline', 'closeOn', 'ownerName', 'nextStep', 'accountName', 'people'],
+      missing: ['pipeline', 'closeOn', 'createdOn', 'ownerName', 'nextStep', 'accountName', 'people'],
     },
     {
       file: 'deal-es.html',
@@ -75,6 +76,7 @@ describe('HubSpot record pages', () => {
         stage: 'Presentación programada',
         pipeline: 'Pipeline de ventas',
         closeOn: '2026-03-05',
+        createdOn: '2026-02-17',
         ownerName: 'Carlos Ruiz',
         nextStep: 'Enviar propuesta',
         accountName: 'Iberia Logística S.L.',
@@ -95,6 +97,7 @@ describe('HubSpot record pages', () => {
         ownerName: 'Maria Garcia',
         city: 'Berlin',
         country: 'Germany',
+        createdOn: '2024-02-10',
       },
       missing: [],
     },
@@ -128,6 +131,30 @@ describe('HubSpot record pages', () => {
     expect(JSON.stringify(r)).not.toMatch(/Globex|Hank|Old Owner|120,000/);
   });
 
+  it("the create date (createdate) of the shown record, not the hidden earlier record's", () => {
+    const doc = page('deal.html');
+    // The trap is real: the earlier record's create date comes first in the document.
+    expect(doc.querySelector('[data-selenium-test="property-input-createdate"]')?.textContent).toBe('01/05/2025 8:00 AM EST');
+    const r = readHubspot(doc, new URL(`${APP}/record/0-3/9876543210`))!;
+    expect(r.fields.createdOn).toBe('2026-03-02');
+    expect(r.raw['Create date']).toBe('03/02/2026 9:14 AM EST');
+    expect(JSON.stringify(r)).not.toMatch(/2025/);
+  });
+
+  it('the create date by its hook whatever the label or card (hs_createdate, data-test-id input); not invented', () => {
+    const doc = page('deal.html');
+    const visible = doc.querySelectorAll('[data-selenium-test="property-input-createdate"]')[1]!;
+    visible.setAttribute('data-selenium-test', 'property-input-hs_createdate');
+    visible.closest('span[data-test-id]')!.querySelector('label')!.textContent = 'Fecha de creación';
+    expect(readHubspot(doc, new URL(`${APP}/record/0-3/9876543210`))!.fields.createdOn).toBe('2026-03-02');
+    visible.querySelector('.private-truncated-string__inner')!.textContent = '--';
+    const r = readHubspot(doc, new URL(`${APP}/record/0-3/9876543210`))!;
+    expect(r.fields.createdOn).toBeUndefined();
+    expect(r.missing).toEqual(['createdOn']);
+    // A contact page without one names nothing missing (the app keeps no created date on contacts).
+    expect(read('contact.html', `${APP}/contact/501`).missing).toEqual([]);
+  });
+
   it('associated contacts with their addresses; the associated company is the account', () => {
     const r = read('deal.html', `${APP}/record/0-3/9876543210`);
     expect(r.people).toEqual([
@@ -158,7 +185,8 @@ describe('HubSpot record pages', () => {
     for (const el of doc.querySelectorAll('[data-selenium-test="property-input-createdate"] .private-truncated-string__inner')) el.textContent = '2/2/2026';
     const r = readHubspot(doc, new URL(`${APP}/record/0-3/55`))!;
     expect(r.fields.closeOn).toBeUndefined();
-    expect(r.missing).toEqual(['closeOn']);
+    expect(r.fields.createdOn).toBeUndefined();
+    expect(r.missing.sort()).toEqual(['closeOn', 'createdOn']);
   });
 
   it('hostile content stays text: cleaned, capped, never run', () => {
@@ -169,6 +197,9 @@ describe('HubSpot record pages', () => {
     expect([r.fields.amountMinor, r.fields.currency]).toEqual([100_000, 'THB']);
     expect(r.fields.nextStep).toBe('<script>alert(1)</script><img src=x onerror=alert(2)> call back');
     expect(r.raw['Deal description']!.length).toBe(2000);
+    // Its create date in Thai digits and the Buddhist era, beside markup shown as text.
+    expect(r.raw['วันที่สร้าง']).toBe('<img src=x onerror=alert(3)> ๒๑/๓/๒๕๖๙ 09:00');
+    expect(r.fields.createdOn).toBe('2026-03-21');
     expect(JSON.stringify(r)).not.toMatch(/pwned|\u202e/);
   });
 
