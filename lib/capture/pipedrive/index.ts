@@ -69,6 +69,8 @@ const LABELS = {
   website: /^(website|sitio web|site)$/i,
   title: /^(job title|title|cargo|puesto|position|titre)$/i,
   phone: /^(phone|teléfono|telefone|telefon|téléphone)$/i,
+  /** Pipedrive's own field names ("Deal created": add_time; "Person created", "Organization created"), and the Overview's "Created". */
+  createdOn: /^((deal|person|organi[sz]ation) created|created|(trato|negocio|persona|organizaci[oó]n) cread[oa]|creado|fecha de creaci[oó]n|(neg[oó]cio|pessoa|organiza[cç][aã]o) criad[oa]|criado|data de cria[cç][aã]o|(deal|person|organisation|organization) erstellt|erstellt( am)?|(affaire|personne|organisation) cr[ée][ée]e?|cr[ée][ée]e?( le)?|date de cr[ée]ation)$/i,
 } as const;
 
 const STATUS: Array<[RegExp, 'open' | 'won' | 'lost']> = [
@@ -91,7 +93,7 @@ export function readPipedrive(root: ParentNode, url: URL): RecordCapture | null 
 
 function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
   d.want('name');
-  if (kind === 'deal') d.want('amountMinor', 'currency', 'stage', 'closeOn', 'probability', 'status', 'ownerName', 'accountName', 'people');
+  if (kind === 'deal') d.want('amountMinor', 'currency', 'stage', 'closeOn', 'createdOn', 'probability', 'status', 'ownerName', 'accountName', 'people');
   if (kind === 'account') d.want('ownerName', 'people');
   if (kind === 'contact') d.want('accountName', 'emails', 'phone', 'ownerName');
 
@@ -118,6 +120,15 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
     return f ? lineOf(f.value, max) : '';
   };
 
+  // Every date-looking value of the record settles the page's date format together.
+  let dateFormat: ReturnType<typeof pageDateFormat> = null;
+  attempt(() => {
+    const dates = [...found.values()].map((f) => textOf(f.value, 200)).filter((v) => dateHead(v) !== null);
+    dateFormat = pageDateFormat(dates, lang);
+  });
+  // The record's created date (any kind that shows it; wanted on deals): the date part of the date-time.
+  attempt(() => d.set('createdOn', parsePageDate(text('createdOn', 200), dateFormat)));
+
   if (kind === 'deal') {
     attempt(() => {
       const money = parseMoney(text('value', 200), lang);
@@ -131,11 +142,7 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
       d.set('stage', stage);
     });
     attempt(() => d.set('pipeline', text('pipeline', 200)));
-    attempt(() => {
-      const raw = text('closeOn', 200);
-      const dates = [...found.values()].map((f) => textOf(f.value, 200)).filter((v) => dateHead(v) !== null);
-      d.set('closeOn', parsePageDate(raw, pageDateFormat(dates, lang)));
-    });
+    attempt(() => d.set('closeOn', parsePageDate(text('closeOn', 200), dateFormat)));
     attempt(() => {
       const p = parsePercent(text('probability', 50), lang);
       if (p !== null) d.set('probability', p);

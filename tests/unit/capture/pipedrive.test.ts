@@ -47,6 +47,7 @@ describe('Pipedrive record pages', () => {
         stage: 'Proposal Made',
         pipeline: 'Sales pipeline',
         closeOn: '2026-03-25',
+        createdOn: '2026-03-02',
         probability: 0.6,
         status: 'open',
         ownerName: 'Maria Garcia',
@@ -60,7 +61,7 @@ describe('Pipedrive record pages', () => {
       url: `${APP}/deal/124`,
       kind: 'deal',
       fields: { name: 'Initech Pilot', stage: 'Qualified', accountName: 'Initech', accountExternalId: '555' },
-      missing: ['amountMinor', 'currency', 'closeOn', 'probability', 'status', 'ownerName', 'people'],
+      missing: ['amountMinor', 'currency', 'closeOn', 'createdOn', 'probability', 'status', 'ownerName', 'people'],
     },
     {
       file: 'deal-es.html',
@@ -73,6 +74,7 @@ describe('Pipedrive record pages', () => {
         stage: 'Propuesta realizada',
         pipeline: 'Embudo de ventas',
         closeOn: '2026-03-05',
+        createdOn: '2026-01-14',
         probability: 0.6,
         status: 'won',
         ownerName: 'Carlos Ruiz',
@@ -100,6 +102,7 @@ describe('Pipedrive record pages', () => {
         emails: ['jane.doe@acme.example', 'jane@home.example'],
         accountName: 'Acme Corporation',
         accountExternalId: '321',
+        createdOn: '2024-02-10',
       },
       missing: [],
     },
@@ -119,6 +122,22 @@ describe('Pipedrive record pages', () => {
     expect(JSON.stringify(r)).not.toMatch(/Globex|Hank|Old Owner|120,000/);
   });
 
+  it("'Deal created' of the shown deal, not the hidden earlier deal's; missing when it does not parse", () => {
+    const doc = page('deal.html');
+    const labels = [...doc.querySelectorAll('.cui5-field__label')].filter((l) => l.textContent === 'Deal created');
+    // The trap is real: the earlier deal's comes first in the document.
+    expect(labels.map((l) => l.nextElementSibling!.textContent)).toEqual(['January 5, 2025 8:00 AM', 'March 2, 2026 9:14 AM']);
+    const r = readPipedrive(doc, new URL(`${APP}/deal/123`))!;
+    expect(r.fields.createdOn).toBe('2026-03-02');
+    expect(JSON.stringify(r)).not.toMatch(/2025/);
+    labels[1]!.nextElementSibling!.textContent = '23 days ago';
+    const r2 = readPipedrive(doc, new URL(`${APP}/deal/123`))!;
+    expect(r2.fields.createdOn).toBeUndefined();
+    expect(r2.missing).toEqual(['createdOn']);
+    // An organisation page without one names nothing missing.
+    expect(read('organization.html', `${APP}/organization/321`).missing).toEqual([]);
+  });
+
   it('people with their addresses', () => {
     expect(read('deal.html', `${APP}/deal/123`).people).toEqual([
       { name: 'Jane Doe', email: 'jane.doe@acme.example', role: null, title: null, externalId: '11' },
@@ -135,9 +154,14 @@ describe('Pipedrive record pages', () => {
   it('an ambiguous D/M date with no page locale is left out; "8.400 €" then reads as 8.4', () => {
     const doc = page('deal-es.html');
     doc.documentElement.removeAttribute('lang');
+    // 'Trato creado 14/1/2026' still settles the order for every date of the record.
+    expect(readPipedrive(doc, new URL(`${APP}/deal/125`))!.fields.closeOn).toBe('2026-03-05');
+    const created = [...doc.querySelectorAll('.cui5-field__label')].find((l) => l.textContent === 'Trato creado')!.nextElementSibling!;
+    created.textContent = '2/1/2026 10:02';
     const r = readPipedrive(doc, new URL(`${APP}/deal/125`))!;
     expect(r.fields.closeOn).toBeUndefined();
-    expect(r.missing).toEqual(['closeOn']);
+    expect(r.fields.createdOn).toBeUndefined();
+    expect(r.missing.sort()).toEqual(['closeOn', 'createdOn']);
     // '8.400' alone does not say which separator it is: without the locale the importer's default (dot) applies.
     expect(r.fields.amountMinor).toBe(840);
   });
@@ -147,6 +171,9 @@ describe('Pipedrive record pages', () => {
     expect(r.fields.name).toBe('Acme evil Deal 🚀');
     expect(r.fields.accountName).toBe('บริษัท ทดสอบ จำกัด 🙂');
     expect(r.fields.ownerName).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
+    // 'Deal created' beside markup shown as text, in the Buddhist era of a Thai account.
+    expect(r.raw['Deal created']).toBe('<img src=x onerror=alert(3)> 21/3/2569 09:00 🚀');
+    expect(r.fields.createdOn).toBe('2026-03-21');
     expect(r.fields.pipeline!.length).toBe(200);
     expect(r.fields.pipeline).toMatch(/^megabyte megabyte/);
     expect(r.people).toEqual([{ name: 'ผู้ติดต่อ 🙂 RTL', email: 'thai@test.example', role: null, title: null, externalId: '31' }]);
