@@ -16,6 +16,16 @@ describe('readCrmPage dispatches by hostname', () => {
     expect(recordCaptureSchema.parse(r)).toMatchObject({ site, kind: 'deal', fields: { name } });
   });
 
+  it.each([
+    ['salesforce/opportunity.html', 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view'],
+    ['hubspot/deal.html', 'https://app.hubspot.com/contacts/123456/record/0-3/9876543210'],
+    ['pipedrive/deal.html', 'https://acme.pipedrive.com/deal/123'],
+  ])('%s: the deal\'s created date, the shown record\'s (each fixture hides an earlier record created on another day)', (file, url) => {
+    const r = readCrmPage(page(file), new URL(url))!;
+    expect(r.type === 'record' && r.fields.createdOn).toBe('2026-03-02');
+    expect(r.missing).not.toContain('createdOn');
+  });
+
   it('a record URL of one CRM never runs another CRM\'s reader on the page', () => {
     // A HubSpot URL over a Salesforce page: the HubSpot reader finds nothing of its own.
     const r = readCrmPage(page('salesforce/opportunity.html'), new URL('https://app.hubspot.com/contacts/1/record/0-3/2'))!;
