@@ -44,66 +44,15 @@ const OWN_PANES = [
 const ASSOC_PANES = ['[data-test-id="records-right-sidebar"]', '#record-page-right-sidebar'];
 const ASSOC_CARDS = ['[data-test-id^="card-wrapper-ASSOCIATION"]', '[data-card-type^="ASSOCIATION"]', '[data-selenium-test^="card-id-ASSOCIATION"]'];
 
-type Test = (el: Element) => boolean;
-
 /**
- * Each pane and card selector above as a plain attribute check (`getAttribute` and a string
- * compare; no selector matching per element). Every selector there is `#id` or one attribute
- * with `=`, `^=` or `$=`; a selector of another form is matched by the engine.
+ * Visible panes, outermost only (a pane inside an already chosen one is skipped). Each selector is
+ * run on its own over the document (queryAllOf): a single attribute or id selector is one cheap
+ * native walk that builds a list of its few matches; a list of them as one comma-separated
+ * selector, or every element with the hook attribute, costs a walk per part or a long list.
  */
-function testOf(selector: string): { attr: string; test: Test } | null {
-  const id = /^#([\w-]+)$/.exec(selector);
-  if (id) return { attr: 'id', test: (el) => el.id === id[1] };
-  const m = /^\[([a-z-]+)([\^$]?)="([^"]*)"\]$/.exec(selector);
-  if (!m) return null;
-  const [, attr, op, v] = m as unknown as [string, string, string, string];
-  const get = (el: Element) => el.getAttribute(attr);
-  const test: Test =
-    op === '^' ? (el) => !!get(el)?.startsWith(v) : op === '$' ? (el) => !!get(el)?.endsWith(v) : (el) => get(el) === v;
-  return { attr, test };
-}
-
-/**
- * Every pane and card of the page, by its attribute: one search per hook attribute (the page's
- * elements carrying data-test-id, data-selenium-test, …; an id through the document's id map),
- * then plain attribute checks on those few candidates. What `queryAllOf(root, selectors)` gives
- * for a list of these selectors: each selector's matches in page order, in selector order, each
- * element once. Searched once per read, lazily per attribute.
- */
-class Candidates {
-  private readonly byAttr = new Map<string, Element[]>();
-  constructor(private readonly root: ParentNode) {}
-  queryAllOf(selectors: readonly string[]): Element[] {
-    const out: Element[] = [];
-    for (const s of selectors) {
-      const t = testOf(s);
-      const found = t ? (t.attr === 'id' ? this.byId(s.slice(1)) : this.withAttr(t.attr).filter(t.test)) : queryAll(this.root, s);
-      for (const el of found) if (!out.includes(el)) out.push(el);
-    }
-    return out;
-  }
-  private byId(id: string): Element[] {
-    const r = this.root as ParentNode & { getElementById?: (id: string) => Element | null };
-    if (typeof r.getElementById !== 'function') return queryAll(this.root, `#${id}`);
-    // The id map holds the first element with the id; several (an earlier page kept) need the search.
-    const first = r.getElementById(id);
-    if (!first) return [];
-    return queryAll(this.root, `#${id}`);
-  }
-  private withAttr(attr: string): Element[] {
-    let els = this.byAttr.get(attr);
-    if (!els) {
-      els = queryAll(this.root, `[${attr}]`);
-      this.byAttr.set(attr, els);
-    }
-    return els;
-  }
-}
-
-/** Visible panes, outermost only (a pane inside an already chosen one is skipped). */
-function visiblePanes(root: Candidates, selectors: readonly string[]): Element[] {
+function visiblePanes(root: ParentNode, selectors: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (const el of root.queryAllOf(selectors)) {
+  for (const el of queryAllOf(root, selectors)) {
     if (out.some((p) => p.contains(el))) continue;
     if (isHidden(el)) continue;
     // A pane holding an already chosen one replaces it (outermost wins whatever the selector order).
@@ -119,10 +68,18 @@ interface Prop {
   name: string;
   label: string;
   value: Element;
+  /** The value's text (textOf), read once with the largest limit any use needs (TEXT_MAX); a shorter use slices it, which is what textOf with that limit gives. */
+  text: string;
 }
+
+/** lineOf(value, 2000)'s limit (2000 × 4 + 256), above the 8000 of the raw pair. */
+const TEXT_MAX = 8256;
 
 const DISPLAY = 'highlight-property-display-';
 const INPUT = 'property-input-';
+const SEL_INPUTS = `[data-selenium-test^="${INPUT}"]`;
+const TID_INPUTS = `[data-test-id^="${INPUT}"]`;
+const DISPLAYS = `[data-test-id^="${DISPLAY}"]`;
 
 /**
  * The label shown with a property. The rows are found by walking up from the value with plain
@@ -157,15 +114,6 @@ function cssEscape(s: string): string {
   return s.replace(/["\\]/g, '\\$&');
 }
 
-/** An association card's own hooks (ASSOC_CARDS as attribute checks). */
-function isAssocCard(el: Element): boolean {
-  return (
-    (el.getAttribute('data-test-id') ?? '').startsWith('card-wrapper-ASSOCIATION') ||
-    (el.getAttribute('data-card-type') ?? '').startsWith('ASSOCIATION') ||
-    (el.getAttribute('data-selenium-test') ?? '').startsWith('card-id-ASSOCIATION')
-  );
-}
-
 interface PaneScan {
   props: Map<string, Prop>;
   /** The record's title element: the first pane's (in pane order) that has one, by hook preference. */
@@ -173,8 +121,9 @@ interface PaneScan {
 }
 
 /**
- * One walk over the descendants of the record's own panes, with plain attribute reads: every
- * property by internal name (the first shown wins) and the title element. Order as before: the
+ * The record's own panes, searched by their hooks (a native query per hook and pane, never a walk
+ * over every element in script): every property by internal name (the first shown wins) and the
+ * title element. Order: the
  * properties card first (data-selenium-test then data-test-id inputs, pane by pane; one value per
  * property), then the highlights strip, which may decorate a value ('Contract sent (Sales Pipeline)').
  * Association cards inside the record's own panes are skipped (their hooks belong to the associated record).
@@ -186,30 +135,13 @@ function scanPanes(panes: Element[]): PaneScan {
   const cards: Element[] = [];
   let title: Element | null = null;
   for (const pane of panes) {
-    const sel: Element[] = [];
-    const tid: Element[] = [];
-    let label: Element | null = null;
-    let highlightTitle: Element | null = null;
-    const els = pane.getElementsByTagName('*');
-    for (let i = 0; i < els.length; i++) {
-      const el = els[i]!;
-      const st = el.getAttribute('data-selenium-test');
-      const ti = el.getAttribute('data-test-id');
-      if (st !== null) {
-        if (st.startsWith(INPUT)) sel.push(el);
-        else if (st === 'highlightTitle') highlightTitle ??= el;
-      }
-      if (ti !== null) {
-        if (ti.startsWith(INPUT)) tid.push(el);
-        else if (ti.startsWith(DISPLAY)) displays.push(el);
-        else if (ti === 'highlight-record-label') label ??= el;
-      }
-      if ((st !== null || ti !== null || el.hasAttribute('data-card-type')) && isAssocCard(el)) cards.push(el);
-    }
-    seleniumInputs.push(sel);
-    testIdInputs.push(tid);
+    // Each hook by its own native query over the pane (its descendants, in document order).
+    seleniumInputs.push(queryAll(pane, SEL_INPUTS));
+    testIdInputs.push(queryAll(pane, TID_INPUTS));
+    for (const el of queryAll(pane, DISPLAYS)) displays.push(el);
+    for (const c of ASSOC_CARDS) for (const el of queryAll(pane, c)) cards.push(el);
     if (!title) {
-      const t = label ?? highlightTitle;
+      const t = query(pane, '[data-test-id="highlight-record-label"]') ?? query(pane, '[data-selenium-test="highlightTitle"]');
       if (t && lineOf(t, 300)) title = t;
     }
   }
@@ -218,7 +150,7 @@ function scanPanes(panes: Element[]): PaneScan {
     if (cards.length && cards.some((c) => c.contains(el))) return;
     const name = (el.getAttribute(attr) ?? '').slice(prefix.length);
     if (!name || props.has(name)) return;
-    props.set(name, { name, label: labelNear(el, name), value: el });
+    props.set(name, { name, label: labelNear(el, name), value: el, text: textOf(el, TEXT_MAX) });
   };
   for (let i = 0; i < panes.length; i++) {
     for (const el of seleniumInputs[i]!) add(el, 'data-selenium-test', INPUT);
@@ -228,12 +160,13 @@ function scanPanes(panes: Element[]): PaneScan {
   return { props, title };
 }
 
-/** A property's value as shown (an input shows its value attribute). */
-function valueText(el: Element, max: number): string {
-  const t = lineOf(el, max);
+/** A property's value as shown, one line of at most 2000 (lineOf); an input shows its value attribute. */
+function valueText(p: Prop): string {
+  const t = cleanLine(p.text, 2000);
   if (t) return t;
+  const el = p.value;
   const input = el.matches('input, textarea') ? el : query(el, 'input, textarea');
-  return cleanLine(input?.getAttribute('value') ?? '', max);
+  return cleanLine(input?.getAttribute('value') ?? '', 2000);
 }
 
 // ---------------------------------------------------------------- associations
@@ -260,17 +193,16 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
   if (kind === 'account') d.want('domain', 'industry', 'accountType', 'ownerName', 'city', 'country');
   if (kind === 'contact') d.want('title', 'accountName', 'emails', 'phone');
 
-  const candidates = new Candidates(root);
-  const panes = visiblePanes(candidates, OWN_PANES);
+  const panes = visiblePanes(root, OWN_PANES);
   if (panes.length === 0) return;
   const lang = pageLang(root);
   const { props, title } = scanPanes(panes);
-  for (const p of props.values()) d.addRaw(p.label, textOf(p.value, 8000));
+  for (const p of props.values()) d.addRaw(p.label, p.text.length > 8000 ? p.text.slice(0, 8000) : p.text);
   const get = (...names: string[]) => {
     for (const n of names) {
       const p = props.get(n);
       if (p) {
-        const v = valueText(p.value, 2000);
+        const v = valueText(p);
         if (v && v !== '--') return v;
       }
     }
@@ -284,7 +216,7 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
     d.set('name', cleanLine(name, 300));
   });
 
-  const dateValues = [...props.values()].map((p) => textOf(p.value, 200)).filter((v) => dateHead(v) !== null);
+  const dateValues = [...props.values()].map((p) => p.text.slice(0, 200)).filter((v) => dateHead(v) !== null);
   const dateFormat = pageDateFormat(dateValues, lang);
   const owner = () => {
     // 'Maria Garcia (maria@acme.com)' → the name.
@@ -349,10 +281,10 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
     attempt(() => d.set('phone', cleanLine(get('phone', 'mobilephone'), 50)));
   }
 
-  attempt(() => readAssociations(d, candidates, url, kind));
+  attempt(() => readAssociations(d, root, url, kind));
 }
 
-function readAssociations(d: RecordDraft, root: Candidates, url: URL, kind: RecordKind): void {
+function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
   const right = visiblePanes(root, ASSOC_PANES);
   // Without the sidebar (older layouts), association cards wherever they are shown.
   const scopes = right.length ? right : visiblePanes(root, ASSOC_CARDS);
