@@ -1,6 +1,6 @@
 import { cleanLine, emailKey } from '../domain/text';
 import { detectDateFormat, parseDate, type DateFormat } from '../io/import/values';
-import { query, queryAll } from './dom';
+import { query } from './dom';
 import type { MailAddress } from './schema';
 
 /**
@@ -35,8 +35,26 @@ export function isHiddenUpTo(el: Element, stop: Element | null = null): boolean 
   return false;
 }
 
-/** All matches / the first match of a selector, never throwing on one the engine rejects: the CRM readers' own helpers. */
-export { queryAll as all, query as first };
+/** The first match of a selector, never throwing on one the engine rejects: the CRM readers' own helper. */
+export { query as first };
+
+/**
+ * All matches of a selector, in document order, never throwing on one the engine rejects: the
+ * CRM readers' queryAll, copied out of the static NodeList by index (Array.from goes through
+ * the NodeList's iterator, which costs more than the query of a small subtree).
+ */
+export function all(root: ParentNode, selector: string): Element[] {
+  let list: NodeListOf<Element>;
+  try {
+    list = root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+  const n = list.length;
+  const out: Element[] = new Array<Element>(n);
+  for (let k = 0; k < n; k++) out[k] = list[k]!;
+  return out;
+}
 
 /** `el.closest(selector)` limited to `el`'s ancestors inside `within` (within itself excluded). */
 export function closestWithin(el: Element, selector: string, within: Element | null): Element | null {
@@ -363,13 +381,13 @@ export function queryAround(root: ParentNode, region: Element, selector: string)
   const path: Element[] = [];
   let n: Element | null = region;
   for (; n && n !== root; n = n.parentElement) path.push(n);
-  if (n !== root && !(path.length > 0 && path[path.length - 1]!.parentNode === root)) return { before: queryAll(root, selector), after: [] };
+  if (n !== root && !(path.length > 0 && path[path.length - 1]!.parentNode === root)) return { before: all(root, selector), after: [] };
   path.reverse();
   const before: Element[] = [];
   const after: Element[] = [];
   const take = (out: Element[], s: Element) => {
     if (safeMatches(s, selector)) out.push(s);
-    for (const e of queryAll(s, selector)) out.push(e);
+    for (const e of all(s, selector)) out.push(e);
   };
   for (const a of path) {
     for (let s = a.parentNode?.firstElementChild ?? null; s && s !== a; s = s.nextElementSibling) take(before, s);
@@ -487,7 +505,7 @@ function scanIn(outside: Outside, i: number, selector: string, firstOnly: boolea
     if (firstOnly) {
       const d = query(el, selector);
       if (d && take(d)) return;
-    } else for (const d of queryAll(el, selector)) if (take(d)) return;
+    } else for (const d of all(el, selector)) if (take(d)) return;
     j = end[j]!;
   }
 }
@@ -510,6 +528,94 @@ export function outermostIn(outside: Outside, take: (el: Element) => boolean): n
       out.push(i);
       i = outside.end[i]!;
     } else i++;
+  }
+  return out;
+}
+
+/**
+ * Indices in `outside.elements` of the elements matching `selector`, in document order (none
+ * when the engine rejects it): `queryIn(outside, -1, selector)` as positions, so a reader can
+ * slice it per message with `within` instead of querying each message again.
+ */
+export function indicesIn(outside: Outside, selector: string): number[] {
+  const out: number[] = [];
+  const els = outside.elements;
+  try {
+    for (let j = 0; j < els.length; j++) if (els[j]!.matches(selector)) out.push(j);
+  } catch {
+    return [];
+  }
+  return out;
+}
+
+/** The first position in the ascending `indices` holding a value ≥ `v`. */
+function lowerBound(indices: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = indices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (indices[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The entries of `indices` (ascending, as indicesIn gives them) that are descendants of
+ * `outside.elements[i]` (i = -1: all): with indicesIn, the same elements as queryIn(outside, i, …).
+ */
+export function within(outside: Outside, indices: readonly number[], i: number): number[] {
+  if (i < 0) return indices.slice();
+  return indices.slice(lowerBound(indices, i + 1), lowerBound(indices, outside.end[i]!));
+}
+
+/** The first of within(outside, indices, i); -1 when none. */
+export function firstWithin(outside: Outside, indices: readonly number[], i: number): number {
+  const k = lowerBound(indices, i + 1);
+  if (k >= indices.length) return -1;
+  const j = indices[k]!;
+  return i < 0 || j < outside.end[i]! ? j : -1;
+}
+
+/**
+ * The entries of ascending positions `indices` (as indicesIn gives them) that no other entry
+ * holds (an ancestor of an element is in `outside` too), in document order: one sweep, a held
+ * entry lying before its holder's end.
+ */
+export function outermostOf(outside: Outside, indices: readonly number[]): number[] {
+  const out: number[] = [];
+  let until = -1;
+  for (const j of indices) {
+    if (j < until) continue;
+    out.push(j);
+    until = outside.end[j]!;
+  }
+  return out;
+}
+
+/**
+ * skippedIn for each of `items` (ascending positions in `outside`, none holding another; [-1]:
+ * the root, all skipped roots), with one binary search per skipped root instead of a pass over
+ * all of them per item.
+ */
+export function skippedByItem(outside: Outside, items: readonly number[]): Element[][] {
+  const out: Element[][] = items.map(() => []);
+  const { skipped, skippedUnder, end } = outside;
+  if (items.length === 1 && items[0]! < 0) out[0] = skipped.slice();
+  else {
+    for (let k = 0; k < skipped.length; k++) {
+      // The last item at or before the parent q (ascending, disjoint): q's item if it holds q.
+      const q = skippedUnder[k]!;
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (items[mid]! <= q) lo = mid + 1;
+        else hi = mid;
+      }
+      const n = lo - 1;
+      if (n >= 0 && q < end[items[n]!]!) out[n]!.push(skipped[k]!);
+    }
   }
   return out;
 }

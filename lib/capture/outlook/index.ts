@@ -11,17 +11,21 @@ import {
   first,
   firstIn,
   firstShown,
+  firstWithin,
+  outermostOf,
+  skippedByItem,
   groupedByAttribute,
   isEmail,
+  indicesIn,
   isHiddenUpTo,
   line,
   outsideOf,
   parseNameAndEmail,
   queryIn,
-  skippedIn,
   pushUnique,
   readMailDates,
   textOf,
+  within,
   type DayOrder,
   type Outside,
 } from '../mail-dom';
@@ -77,7 +81,7 @@ const BODY_ONLY = '[role="document"], #UniqueMessageBody, [id^="UniqueMessageBod
 const BODY = `${BODY_ONLY}, .allowTextSelection, #divRplyFwdMsg, [id^="divRplyFwdMsg"], blockquote, [contenteditable="true"]`;
 const SUBJECTS = ['[id^="CONV_"][id$="_SUBJECT"]:not(input)', '[role="heading"][aria-level="2"], [role="heading"][aria-level="1"]', 'h1, h2'];
 /** What the pane's walk does not enter: bodies, history, editors, lists (grouped: the same elements, fewer tests). */
-const NOT_HEADER = groupedByAttribute(`${BODY}, ${LIST}`);
+export const NOT_HEADER = groupedByAttribute(`${BODY}, ${LIST}`);
 const PERSONA = '[data-lpc-hover-target-id], [title*="@"]';
 const WELL = '[data-testid="RecipientWell"]';
 const LABEL_RE = /^(to|cc|bcc|ถึง|สำเนาถึง|สำเนา|สำเนาลับ)\s*[:：]?$/i;
@@ -141,11 +145,14 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
   if (pane && outside) {
-    for (const i of messageItems(pane, outside)) {
+    const marks = marksOf(outside);
+    const items = messageItems(pane, outside, marks);
+    const skipped = skippedByItem(outside, items);
+    for (let k = 0; k < items.length; k++) {
       if (messages.length >= 1000) break;
+      const i = items[k]!;
       const item = i < 0 ? pane : outside.elements[i]!;
-      const bodies = i < 0 ? outside.skipped : skippedIn(outside, i);
-      const r = readMessage(item, missing, outside, i, bodies);
+      const r = readMessage(item, missing, outside, i, skipped[k]!, marks);
       if (!r) continue;
       messages.push(r.message);
       dateTexts.push(r.dateText);
@@ -177,37 +184,59 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
 }
 
 /**
- * One element per message, as indices in `outside` (-1: the pane itself). Each message shows its
- * own time: the item is the largest ancestor of a time that holds no other message's time
- * (language-neutral, unlike the "Email message" label).
+ * Where the pane's header elements of each kind are, as positions in `outside` (indicesIn):
+ * found once per read, then sliced per message (within) instead of querying every message.
  */
-function messageItems(pane: Element, outside: Outside): number[] {
-  const labelled = queryIn(outside, -1, '[aria-label="Email message"]');
-  if (labelled.length > 0) return outermost(labelled, pane).map((e) => outside.elements.indexOf(e));
-  const times = queryIn(outside, -1, TIME).map((t) => outside.elements.indexOf(t));
+export interface Marks {
+  personas: number[];
+  isPersona: Uint8Array;
+  wells: number[];
+  fromLabels: number[];
+  times: number[];
+  itemIds: number[];
+}
+
+const FROM_LABEL = '[aria-label^="From:"], [aria-label^="จาก:"]';
+const ITEM_ID = '[data-itemid], [data-item-id]';
+
+export function marksOf(outside: Outside): Marks {
+  const personas = indicesIn(outside, PERSONA);
+  const isPersona = new Uint8Array(outside.elements.length);
+  for (const j of personas) isPersona[j] = 1;
+  return {
+    personas,
+    isPersona,
+    wells: indicesIn(outside, WELL),
+    fromLabels: indicesIn(outside, FROM_LABEL),
+    times: indicesIn(outside, TIME),
+    itemIds: indicesIn(outside, ITEM_ID),
+  };
+}
+
+/**
+ * One element per message, as indices in `outside` (-1: the pane itself), in page order. Each
+ * message shows its own time: the item is the largest ancestor of a time that holds no other
+ * message's time (language-neutral, unlike the "Email message" label).
+ */
+function messageItems(pane: Element, outside: Outside, marks: Marks): number[] {
+  const labelled = indicesIn(outside, '[aria-label="Email message"]');
+  if (labelled.length > 0) return outermostOf(outside, labelled);
+  const times = marks.times;
   if (times.length === 0) {
     return first(pane, PERSONA) ? [-1] : [];
   }
   // How many times each element holds, climbing the walk's parent indices (no DOM reads).
-  const { parent } = outside;
-  const count = new Map<number, number>();
-  for (const t of times) for (let p = parent[t]!; p >= 0; p = parent[p]!) count.set(p, (count.get(p) ?? 0) + 1);
+  const { parent, end } = outside;
+  const count = new Int32Array(outside.elements.length);
+  for (const t of times) for (let p = parent[t]!; p >= 0; p = parent[p]!) count[p]!++;
   const items = times.map((t) => {
     let item = t;
-    while (parent[item]! >= 0 && count.get(parent[item]!) === 1) item = parent[item]!;
+    while (parent[item]! >= 0 && count[parent[item]!] === 1) item = parent[item]!;
     return item;
   });
   // The outermost (j holds i when j < i < end[j]), then the shown ones.
   const unique = [...new Set(items)];
-  return unique.filter((i) => !unique.some((j) => j < i && i < outside.end[j]!) && !isHiddenUpTo(outside.elements[i]!, pane));
-}
-
-function outermost(items: Element[], stop: Element): Element[] {
-  const set = new Set(items);
-  return items.filter((el) => {
-    for (let p = el.parentElement; p && p !== stop; p = p.parentElement) if (set.has(p)) return false;
-    return true;
-  });
+  return unique.filter((i) => !unique.some((j) => j < i && i < end[j]!) && !isHiddenUpTo(outside.elements[i]!, pane));
 }
 
 function personaAddress(el: Element): MailAddress | null {
@@ -233,8 +262,8 @@ function personaAddress(el: Element): MailAddress | null {
 
 /**
  * One message: `outside.elements[i]` (i = -1: the pane itself), read from its elements outside
- * bodies, history and lists; `skipped`: the body, history and list subtrees inside it that
- * outsideOf did not enter.
+ * bodies, history and lists (their kinds in `marks`); `skipped`: the body, history and list
+ * subtrees inside it that outsideOf did not enter.
  */
 function readMessage(
   item: Element,
@@ -242,13 +271,16 @@ function readMessage(
   outside: Outside,
   i: number,
   skipped: readonly Element[],
+  marks: Marks,
 ): { message: MailMessage; dateText: string | null } | null {
-  const inHeader = (sel: string) => queryIn(outside, i, sel);
-  const wells = inHeader(WELL);
-  const inWell = (e: Element) => wells.some((w) => w.contains(e));
-  const recipientLabelled = (e: Element) => {
-    for (let p: Element | null = e; p && p !== item; p = p.parentElement) {
-      const l = p.getAttribute('aria-label');
+  const { elements, end, parent } = outside;
+  const wells = within(outside, marks.wells, i);
+  // Positions: j is in well w when w <= j < end[w] (w.contains(e), e itself included).
+  const inWell = (j: number) => wells.some((w) => w <= j && j < end[w]!);
+  const recipientLabelled = (j: number) => {
+    // j and its ancestors below the item (parent -1: the pane).
+    for (let p = j; p >= 0 && p !== i; p = parent[p]!) {
+      const l = elements[p]!.getAttribute('aria-label');
       if (l && /^(to|cc|bcc)\s*[:：]/i.test(l)) return true;
     }
     return false;
@@ -256,10 +288,11 @@ function readMessage(
 
   // Sender.
   let from: MailAddress | null = null;
-  const fromLabel = firstIn(outside, i, '[aria-label^="From:"], [aria-label^="จาก:"]');
-  const personas = outermost(inHeader(PERSONA), item);
-  const senderPersona = personas.find((p) => !inWell(p) && !recipientLabelled(p));
-  if (senderPersona) from = personaAddress(senderPersona);
+  const fromAt = firstWithin(outside, marks.fromLabels, i);
+  const fromLabel = fromAt >= 0 ? elements[fromAt]! : null;
+  const personas = outermostOf(outside, within(outside, marks.personas, i));
+  const senderAt = personas.find((p) => !inWell(p) && !recipientLabelled(p));
+  if (senderAt !== undefined) from = personaAddress(elements[senderAt]!);
   if (!from?.email && fromLabel) {
     const l = parseNameAndEmail((fromLabel.getAttribute('aria-label') ?? '').replace(/^[^:：]+[:：]\s*/, ''));
     if (l) from = addressOfKey(from?.name ?? l.name, l.email);
@@ -276,33 +309,17 @@ function readMessage(
   const cc: MailAddress[] = [];
   if (!collapsed) {
     let found = false;
-    for (const well of wells) {
-      let field: 'to' | 'cc' | 'bcc' = 'to';
-      const wellPersonas = new Set(outermost(all(well, PERSONA), well));
-      // Document order, persona subtrees skipped: a label ("Cc:") sets the field for the personas after it.
-      const stack: Element[] = [];
-      for (let c = well.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-      while (stack.length > 0) {
-        const el = stack.pop()!;
-        if (wellPersonas.has(el)) {
-          const kind = ancestorLabelKind(el, well) ?? field;
-          found = true;
-          if (kind !== 'bcc') pushUnique(kind === 'to' ? to : cc, personaAddress(el));
-          continue;
-        }
-        const own = el.getAttribute('aria-label');
-        const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
-        if (labelKind && !first(el, PERSONA)) field = labelKind;
-        else if (!el.firstElementChild) {
-          const k = kindOfLabel(cleanLine(el.textContent ?? ''));
-          if (k) field = k;
-        }
-        for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-      }
+    const push = (kind: 'to' | 'cc' | 'bcc', el: Element) => {
+      found = true;
+      if (kind !== 'bcc') pushUnique(kind === 'to' ? to : cc, personaAddress(el));
+    };
+    for (const w of wells) {
+      if (outside.holdsSkipped[w]) readWell(elements[w]!, push);
+      else readWellAt(outside, w, marks, push);
     }
     if (!found) {
       // No recipient well: aria-labels "To: A <a@x>; B <b@y>".
-      for (const el of inHeader('[aria-label^="To:"], [aria-label^="Cc:"], [aria-label^="ถึง:"], [aria-label^="สำเนาถึง:"]')) {
+      for (const el of queryIn(outside, i, '[aria-label^="To:"], [aria-label^="Cc:"], [aria-label^="ถึง:"], [aria-label^="สำเนาถึง:"]')) {
         const label = el.getAttribute('aria-label') ?? '';
         const kind = kindOfLabel(label.split(/[:：]/)[0]!.trim());
         if (!kind || kind === 'bcc') continue;
@@ -313,14 +330,82 @@ function readMessage(
     if (!found) missing.add('message.to');
   }
 
-  const timeEl = firstIn(outside, i, TIME);
+  const timeAt = firstWithin(outside, marks.times, i);
+  const timeEl = timeAt >= 0 ? elements[timeAt]! : null;
   const dateText = timeEl ? (timeEl.getAttribute('title') || textOf(timeEl)) : null;
 
-  const idEl = item.matches('[data-itemid], [data-item-id]') ? item : firstIn(outside, i, '[data-itemid], [data-item-id]');
+  const idAt = item.matches(ITEM_ID) ? -2 : firstWithin(outside, marks.itemIds, i);
+  const idEl = idAt === -2 ? item : idAt >= 0 ? elements[idAt]! : null;
   const id = idEl ? line(idEl.getAttribute('data-itemid') ?? idEl.getAttribute('data-item-id'), ID_MAX) : null;
 
   if (!from && !timeEl && to.length === 0) return null;
   return { message: { id, from, to, cc, at: null, collapsed }, dateText };
+}
+
+export type TakePersona = (kind: 'to' | 'cc' | 'bcc', el: Element) => void;
+
+/**
+ * A recipient well's personas in page order, each with its field: a label ("Cc:", an
+ * aria-label "Cc: …" holding no persona, a leaf's text) sets the field for the personas after
+ * it; a persona's own labelled ancestor in the well wins. Persona subtrees are not entered.
+ */
+export function readWell(well: Element, take: TakePersona): void {
+  let field: 'to' | 'cc' | 'bcc' = 'to';
+  const wellPersonas = new Set(outermost(all(well, PERSONA), well));
+  const stack: Element[] = [];
+  for (let c = well.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (wellPersonas.has(el)) {
+      take(ancestorLabelKind(el, well) ?? field, el);
+      continue;
+    }
+    const own = el.getAttribute('aria-label');
+    const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
+    if (labelKind && !first(el, PERSONA)) field = labelKind;
+    else if (!el.firstElementChild) {
+      const k = kindOfLabel(cleanLine(el.textContent ?? ''));
+      if (k) field = k;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+}
+
+/**
+ * readWell for the well at `outside.elements[w]` when nothing under it was skipped: its
+ * descendants are then exactly the positions w+1 … end[w]-1, in page order, and the personas
+ * among them are marked, so the walk reads no selector.
+ */
+export function readWellAt(outside: Outside, w: number, marks: Pick<Marks, 'personas' | 'isPersona'>, take: TakePersona): void {
+  const { elements, end } = outside;
+  const well = elements[w]!;
+  let field: 'to' | 'cc' | 'bcc' = 'to';
+  for (let j = w + 1; j < end[w]!; ) {
+    const el = elements[j]!;
+    if (marks.isPersona[j]) {
+      // The first persona met on a branch is an outermost one; its subtree is not entered.
+      take(ancestorLabelKind(el, well) ?? field, el);
+      j = end[j]!;
+      continue;
+    }
+    const own = el.getAttribute('aria-label');
+    const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
+    if (labelKind && firstWithin(outside, marks.personas, j) < 0) field = labelKind;
+    else if (end[j] === j + 1) {
+      // No element child.
+      const k = kindOfLabel(cleanLine(el.textContent ?? ''));
+      if (k) field = k;
+    }
+    j++;
+  }
+}
+
+function outermost(items: Element[], stop: Element): Element[] {
+  const set = new Set(items);
+  return items.filter((el) => {
+    for (let p = el.parentElement; p && p !== stop; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
 }
 
 function ancestorLabelKind(el: Element, stop: Element): 'to' | 'cc' | 'bcc' | null {

@@ -6,13 +6,18 @@ import {
   closestWithin,
   firstIn,
   firstShown,
+  firstWithin,
   groupedByAttribute,
+  indicesIn,
   isHiddenUpTo,
   outermostIn,
+  outermostOf,
   outsideOf,
   queryAround,
   queryIn,
+  skippedByItem,
   skippedIn,
+  within,
 } from '../../../lib/capture/mail-dom';
 
 /**
@@ -126,6 +131,28 @@ describe('outsideOf and the lookups over it', () => {
             }
           });
           for (const sel of QUERIES) expect(queryIn(o, -1, sel)).toEqual(plain.filter((d) => d.matches(sel)));
+          // Positions, sliced per element: the same as the plain query of its subtree outside skipped ones.
+          for (const sel of QUERIES) {
+            const at = indicesIn(o, sel);
+            expect(at.map((j) => o.elements[j])).toEqual(all(root, sel).filter((e) => !closestWithin(e, skip, root)));
+            expect(within(o, at, -1)).toEqual(at);
+            expect(firstWithin(o, at, -1)).toBe(at.length > 0 ? at[0] : -1);
+            o.elements.forEach((el, i) => {
+              const plainIn = all(el, sel).filter((e) => !closestWithin(e, skip, root));
+              expect(within(o, at, i).map((j) => o.elements[j])).toEqual(plainIn);
+              const f = firstWithin(o, at, i);
+              expect(f < 0 ? undefined : o.elements[f]).toBe(plainIn[0]);
+            });
+          }
+          expect(indicesIn(o, '[')).toEqual([]);
+          // The outermost matches, and the skipped roots inside each of them.
+          for (const sel of QUERIES) {
+            const at = indicesIn(o, sel);
+            const top = outermostOf(o, at);
+            expect(top).toEqual(at.filter((j) => !at.some((k) => k !== j && o.elements[k]!.contains(o.elements[j]!))));
+            expect(skippedByItem(o, top)).toEqual(top.map((i) => o.skipped.filter((r) => o.elements[i]!.contains(r))));
+          }
+          expect(skippedByItem(o, [-1])).toEqual([o.skipped]);
           const take = (e: Element) => e.matches('[role="listitem"], .h7, .kv, td');
           expect(outermostIn(o, take)).toEqual(
             o.elements.flatMap((e, i) => (take(e) && !o.elements.some((a) => a !== e && a.contains(e) && take(a)) ? [i] : [])),

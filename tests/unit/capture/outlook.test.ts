@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readOutlook, outlookItemFromUrl } from '../../../lib/capture/outlook';
+import { NOT_HEADER, marksOf, readOutlook, readWell, readWellAt, outlookItemFromUrl } from '../../../lib/capture/outlook';
+import { outsideOf } from '../../../lib/capture/mail-dom';
 import { threadCaptureSchema, type ThreadCapture } from '../../../lib/capture/schema';
 import { largeOutlookConversation } from '../../fixtures/pages/outlook/large';
 
@@ -175,4 +177,67 @@ describe('readOutlook on a long conversation', () => {
     const everyone = c.messages.flatMap((m) => [m.from, ...m.to, ...m.cc]).map((a) => a?.email ?? '');
     expect(everyone.some((e) => e.startsWith('quoted') || e.startsWith('q') || e.startsWith('list'))).toBe(false);
   });
+});
+
+describe('the recipient well read by positions', () => {
+  // Skipped subtrees (blockquote, role=document/listbox) rare: the positions read only wells that hold none.
+  const TAGS = [...Array<string>(15).fill('div'), ...Array<string>(15).fill('span'), 'blockquote'];
+  const ATTRS: Array<[string, string[]]> = [
+    ['data-testid', ['RecipientWell', 'other', 'other', 'other']],
+    ['data-lpc-hover-target-id', ['p']],
+    ['title', ['a@x.example', 'B <b@y.example>', 'no address']],
+    ['aria-label', ['Cc:', 'To: Someone', 'Bcc', 'Cc: A <a@x.example>', 'ถึง:', 'label', 'Cc:', 'To:']],
+    ['role', ['document', 'listbox', ...Array<string>(30).fill('presentation')]],
+  ];
+  const TEXTS = ['Cc:', 'To', 'สำเนาถึง', 'bcc:', 'N <n@z.example>', 'text'];
+  /** A random tree of wells, personas, labels and skipped subtrees (bodies, lists), from a seed. */
+  function tree(seed: number): Document {
+    let s = seed >>> 0 || 1;
+    const rnd = (n: number) => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return (s >>> 8) % n;
+    };
+    const doc = document.implementation.createHTMLDocument('t');
+    const text = (parent: Element) => {
+      if (rnd(3) === 0) parent.appendChild(doc.createTextNode(TEXTS[rnd(TEXTS.length)]!));
+    };
+    const grow = (parent: Element, depth: number) => {
+      const kids = depth > 4 ? 0 : rnd(4);
+      text(parent);
+      for (let k = 0; k < kids; k++) {
+        const el = doc.createElement(TAGS[rnd(TAGS.length)]!);
+        for (const [name, values] of ATTRS) if (rnd(4) === 0) el.setAttribute(name, values[rnd(values.length)]!);
+        parent.appendChild(el);
+        grow(el, depth + 1);
+        text(parent);
+      }
+    };
+    // Wells at the top and anywhere below.
+    for (let k = 0; k < 3; k++) {
+      const well = doc.createElement('div');
+      well.setAttribute('data-testid', 'RecipientWell');
+      doc.body.appendChild(well);
+      grow(well, 0);
+    }
+    return doc;
+  }
+
+  it('gives the same personas, in the same order and fields, as the walk of the well', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const root = tree(seed).body;
+        const o = outsideOf(root, NOT_HEADER);
+        const marks = marksOf(o);
+        for (const w of marks.wells) {
+          if (o.holdsSkipped[w]) continue;
+          const plain: Array<[string, Element]> = [];
+          const fast: Array<[string, Element]> = [];
+          readWell(o.elements[w]!, (kind, el) => plain.push([kind, el]));
+          readWellAt(o, w, marks, (kind, el) => fast.push([kind, el]));
+          expect(fast).toEqual(plain);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
 });
