@@ -535,13 +535,17 @@ export function outermostIn(outside: Outside, take: (el: Element) => boolean): n
 /**
  * Indices in `outside.elements` of the elements matching `selector`, in document order (none
  * when the engine rejects it): `queryIn(outside, -1, selector)` as positions, so a reader can
- * slice it per message with `within` instead of querying each message again.
+ * slice it per message with `within` instead of querying each message again. With `among`
+ * (ascending positions): those of them that match — given the matches of a selector list
+ * holding `selector`'s, the same positions for fewer tests.
  */
-export function indicesIn(outside: Outside, selector: string): number[] {
+export function indicesIn(outside: Outside, selector: string, among?: readonly number[]): number[] {
   const out: number[] = [];
   const els = outside.elements;
   try {
-    for (let j = 0; j < els.length; j++) if (els[j]!.matches(selector)) out.push(j);
+    if (among) {
+      for (const j of among) if (els[j]!.matches(selector)) out.push(j);
+    } else for (let j = 0; j < els.length; j++) if (els[j]!.matches(selector)) out.push(j);
   } catch {
     return [];
   }

@@ -111,14 +111,15 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   // The pane's elements outside bodies, quoted history and lists, walked once (never entering a
   // body). Queries over the pane filter these instead.
   const outside = pane ? outsideOf(pane, NOT_HEADER) : null;
-  const inPane = (sel: string) => (outside ? queryIn(outside, -1, sel) : []);
+  const marks = outside ? marksOf(outside) : null;
 
   // Subject: the first shown candidate with text, by kind, then in page order.
   let subject = '';
-  if (pane && outside) {
+  if (pane && outside && marks) {
     search: for (const sel of SUBJECTS) {
-      for (const h of queryIn(outside, -1, sel)) {
-        if (isHiddenUpTo(h, pane)) continue;
+      for (const j of marks.marked) {
+        const h = outside.elements[j]!;
+        if (!h.matches(sel) || isHiddenUpTo(h, pane)) continue;
         subject = cleanLine(textOf(h), SUBJECT_MAX);
         if (subject) break search;
       }
@@ -144,8 +145,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
 
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
-  if (pane && outside) {
-    const marks = marksOf(outside);
+  if (pane && outside && marks) {
     const items = messageItems(pane, outside, marks);
     const skipped = skippedByItem(outside, items);
     for (let k = 0; k < items.length; k++) {
@@ -188,28 +188,37 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
  * found once per read, then sliced per message (within) instead of querying every message.
  */
 export interface Marks {
+  /** The elements matching any selector below (or a subject's): the others are not tested again. */
+  marked: number[];
   personas: number[];
   isPersona: Uint8Array;
   wells: number[];
   fromLabels: number[];
   times: number[];
   itemIds: number[];
+  labelled: number[];
 }
 
 const FROM_LABEL = '[aria-label^="From:"], [aria-label^="จาก:"]';
 const ITEM_ID = '[data-itemid], [data-item-id]';
+const EMAIL_MESSAGE = '[aria-label="Email message"]';
+/** Everything the reader looks for among the pane's header elements, as one list (grouped by attribute). */
+const MARKED = groupedByAttribute([PERSONA, WELL, FROM_LABEL, TIME, ITEM_ID, EMAIL_MESSAGE, ...SUBJECTS].join(', '));
 
 export function marksOf(outside: Outside): Marks {
-  const personas = indicesIn(outside, PERSONA);
+  const marked = indicesIn(outside, MARKED);
+  const personas = indicesIn(outside, PERSONA, marked);
   const isPersona = new Uint8Array(outside.elements.length);
   for (const j of personas) isPersona[j] = 1;
   return {
+    marked,
     personas,
     isPersona,
-    wells: indicesIn(outside, WELL),
-    fromLabels: indicesIn(outside, FROM_LABEL),
-    times: indicesIn(outside, TIME),
-    itemIds: indicesIn(outside, ITEM_ID),
+    wells: indicesIn(outside, WELL, marked),
+    fromLabels: indicesIn(outside, FROM_LABEL, marked),
+    times: indicesIn(outside, TIME, marked),
+    itemIds: indicesIn(outside, ITEM_ID, marked),
+    labelled: indicesIn(outside, EMAIL_MESSAGE, marked),
   };
 }
 
@@ -219,7 +228,7 @@ export function marksOf(outside: Outside): Marks {
  * message's time (language-neutral, unlike the "Email message" label).
  */
 function messageItems(pane: Element, outside: Outside, marks: Marks): number[] {
-  const labelled = indicesIn(outside, '[aria-label="Email message"]');
+  const labelled = marks.labelled;
   if (labelled.length > 0) return outermostOf(outside, labelled);
   const times = marks.times;
   if (times.length === 0) {

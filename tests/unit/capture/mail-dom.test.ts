@@ -145,6 +145,10 @@ describe('outsideOf and the lookups over it', () => {
             });
           }
           expect(indicesIn(o, '[')).toEqual([]);
+          // Among the matches of a list holding the selector: the same positions.
+          const anyOf = indicesIn(o, groupedByAttribute(QUERIES.join(', ')));
+          for (const sel of QUERIES) expect(indicesIn(o, sel, anyOf)).toEqual(indicesIn(o, sel));
+          expect(indicesIn(o, '[email]', [0, 2, 4].filter((j) => j < o.elements.length))).toEqual([0, 2, 4].filter((j) => j < o.elements.length && o.elements[j]!.matches('[email]')));
           // The outermost matches, and the skipped roots inside each of them.
           for (const sel of QUERIES) {
             const at = indicesIn(o, sel);
