@@ -82,14 +82,16 @@ const TID_INPUTS = `[data-test-id^="${INPUT}"]`;
 const DISPLAYS = `[data-test-id^="${DISPLAY}"]`;
 
 /**
- * The label shown with a property. The rows are found by walking up from the value with plain
- * attribute reads (what `closest` with these selectors finds, without selector matching on every
- * ancestor up to the document).
+ * The label shown with a property. The rows are found by walking up from the value to its pane
+ * (the record pane it was found in, inclusive: a highlight item or property row is part of the
+ * pane's own markup) with plain attribute reads — what `closest` with these selectors finds
+ * within the pane, without selector matching on every ancestor up to the document.
  */
-function labelNear(el: Element, name: string): string {
+function labelNear(el: Element, name: string, pane: Element): string {
   let item: Element | null = null;
   let row: Element | null = null;
-  for (let e: Element | null = el; e && !(item && row); e = e.parentElement) {
+  const stop = pane.parentElement;
+  for (let e: Element | null = el; e && e !== stop && !(item && row); e = e.parentElement) {
     const ti = e.getAttribute('data-test-id');
     if (!item && ti !== null && ti.startsWith('highlight-property-item-')) item = e;
     if (!row) {
@@ -131,14 +133,14 @@ interface PaneScan {
 function scanPanes(panes: Element[]): PaneScan {
   const seleniumInputs: Element[][] = [];
   const testIdInputs: Element[][] = [];
-  const displays: Element[] = [];
+  const displays: Array<[Element, Element]> = [];
   const cards: Element[] = [];
   let title: Element | null = null;
   for (const pane of panes) {
     // Each hook by its own native query over the pane (its descendants, in document order).
     seleniumInputs.push(queryAll(pane, SEL_INPUTS));
     testIdInputs.push(queryAll(pane, TID_INPUTS));
-    for (const el of queryAll(pane, DISPLAYS)) displays.push(el);
+    for (const el of queryAll(pane, DISPLAYS)) displays.push([el, pane]);
     for (const c of ASSOC_CARDS) for (const el of queryAll(pane, c)) cards.push(el);
     if (!title) {
       const t = query(pane, '[data-test-id="highlight-record-label"]') ?? query(pane, '[data-selenium-test="highlightTitle"]');
@@ -146,17 +148,17 @@ function scanPanes(panes: Element[]): PaneScan {
     }
   }
   const props = new Map<string, Prop>();
-  const add = (el: Element, attr: string, prefix: string) => {
+  const add = (el: Element, pane: Element, attr: string, prefix: string) => {
     if (cards.length && cards.some((c) => c.contains(el))) return;
     const name = (el.getAttribute(attr) ?? '').slice(prefix.length);
     if (!name || props.has(name)) return;
-    props.set(name, { name, label: labelNear(el, name), value: el, text: textOf(el, TEXT_MAX) });
+    props.set(name, { name, label: labelNear(el, name, pane), value: el, text: textOf(el, TEXT_MAX) });
   };
   for (let i = 0; i < panes.length; i++) {
-    for (const el of seleniumInputs[i]!) add(el, 'data-selenium-test', INPUT);
-    for (const el of testIdInputs[i]!) add(el, 'data-test-id', INPUT);
+    for (const el of seleniumInputs[i]!) add(el, panes[i]!, 'data-selenium-test', INPUT);
+    for (const el of testIdInputs[i]!) add(el, panes[i]!, 'data-test-id', INPUT);
   }
-  for (const el of displays) add(el, 'data-test-id', DISPLAY);
+  for (const [el, pane] of displays) add(el, pane, 'data-test-id', DISPLAY);
   return { props, title };
 }
 
