@@ -5,7 +5,8 @@
  *                  prefilled (the form's `quicklog-ready` mark), with 20,000 deals stored; the
  *                  floor is a blank page of the same extension opened the same way, same run.
  *   popup.bundle — the JavaScript popup.html loads (its module script and preloads), gzipped.
- * BENCH_DEALS / BENCH_RUNS change the size and the number of opens.
+ * BENCH_DEALS / BENCH_RUNS change the size and the number of opens; BENCH_MARKS=1 prints each
+ * open's marks (settings arrived, opening read arrived, form ready, DOMContentLoaded) to stderr.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,7 @@ try {
     await p.goto(`chrome-extension://${s.extensionId}/popup.html`);
     await p.locator('[data-testid="quicklog"][data-ready="true"]').waitFor();
     const ms = await p.evaluate(() => performance.getEntriesByName('quicklog-ready')[0]!.startTime);
+    if (process.env.BENCH_MARKS) console.error(await p.evaluate(() => JSON.stringify([...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), ['dcl', Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)]])));
     await p.close();
     return ms;
   };

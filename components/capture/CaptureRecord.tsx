@@ -4,7 +4,7 @@ import type { RecordCapture } from '../../lib/capture/schema';
 import { getDb, InvalidWriteError } from '../../lib/db';
 import { LEAD_NO_CREATED_ON, planCapture, saveCapture, type CaptureDecision, type CapturePlan, type PlannedWrite } from '../../lib/db/capture';
 import { formatDate, formatMoney, formatPercent } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /**

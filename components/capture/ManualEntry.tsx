@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getDb, InvalidWriteError } from '../../lib/db';
 import { saveManualRecord } from '../../lib/db/capture';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 type Kind = 'deal' | 'account' | 'contact';

@@ -5,7 +5,7 @@ import { majorToMinor, minorToMajor } from '../../lib/domain/money';
 import { getDb, InvalidWriteError, listLogTargets } from '../../lib/db';
 import { savePasted } from '../../lib/db/paste';
 import { clearPendingSelection, getPendingSelection, watchPendingSelection } from '../../lib/platform/selection';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 type Target = 'note' | 'contact' | 'deal';

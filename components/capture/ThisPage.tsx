@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { CaptureRecord } from './CaptureRecord';
 import { ManualEntry } from './ManualEntry';
 import { PasteBox } from './PasteBox';

@@ -4,7 +4,7 @@ import type { ThreadCapture } from '../../lib/capture/schema';
 import { getDb, InvalidWriteError } from '../../lib/db';
 import { loadThreadMatch, logThread } from '../../lib/db/thread';
 import { formatInstant } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /**

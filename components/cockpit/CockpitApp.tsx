@@ -6,8 +6,10 @@ import { formatDate, formatInstant } from '../../lib/i18n/format';
 import { PERIOD_PRESETS, type PeriodPreset } from '../../lib/kpi';
 import { openOptionsPage } from '../../lib/platform';
 import { downloadStats } from '../data/exportStats';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
+import { quickLogService } from '../../lib/platform/quicklog-service';
+import { QuickLogBackendContext } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { EmptyState } from '../ui/EmptyState';
 import { InvalidRecordList } from '../ui/InvalidRecordList';
@@ -98,7 +100,9 @@ export function CockpitApp() {
 
         {logFor && (
           <section className="panel-section" aria-label={t('log.title')}>
-            <QuickLogForm key={`${logFor.kind}:${logFor.dealId}`} initialKind={logFor.kind} initialDealId={logFor.dealId} onLogged={() => setLogFor(null)} />
+            <QuickLogBackendContext.Provider value={quickLogService}>
+              <QuickLogForm key={`${logFor.kind}:${logFor.dealId}`} initialKind={logFor.kind} initialDealId={logFor.dealId} onLogged={() => setLogFor(null)} />
+            </QuickLogBackendContext.Provider>
           </section>
         )}
 

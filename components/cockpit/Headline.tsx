@@ -2,7 +2,7 @@ import { useLayoutEffect } from 'react';
 import { HEADLINE_KPIS, KPI_GROUPS, type KpiGroup } from '../../lib/cockpit/groups';
 import type { CockpitView } from '../../lib/cockpit/view';
 import { formatMoney, formatMultiple, formatPercent } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { Gauge } from './Charts';
 import { KpiItem } from './KpiItem';
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { changeTone, FIXES } from '../../lib/cockpit/groups';
 import type { CockpitView, ViewKpi } from '../../lib/cockpit/view';
 import { formatDate } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { Sparkline } from './Charts';
 import { formatChange, formatKpiValue } from './format';
 import { useCockpitUi } from './store';

@@ -6,7 +6,7 @@ import { setActionState } from '../../lib/db/writes';
 import { addDays } from '../../lib/domain/dates';
 import { localDateOf } from '../../lib/domain/dates';
 import { formatDate, formatMoney } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CockpitView } from '../../lib/cockpit/view';
 import { formatDate, formatMoney } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 
 /** One bar per stage (count and amount) of the period's open deals; a tap lists the deals. */
 export function StagePipeline({ view }: { view: CockpitView }) {

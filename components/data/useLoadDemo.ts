@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getDb } from '../../lib/db';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /**

@@ -1,4 +1,4 @@
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 
 const SITES = ['salesforce', 'hubspot', 'pipedrive', 'gmail', 'outlook'] as const;
 

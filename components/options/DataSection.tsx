@@ -5,7 +5,7 @@ import { checkBook, clearAll, countAll, getDb, readBook, type InvalidRecord } fr
 import { requestPersistentStorage } from '../../lib/platform';
 import { defaultSettings } from '../../lib/settings/schema';
 import { useLoadDemo } from '../data/useLoadDemo';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 import { InvalidRecordList } from '../ui/InvalidRecordList';
 

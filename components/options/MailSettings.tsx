@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { normaliseRule } from '../../lib/capture/thread-match';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /** One entry per line (commas too); blanks and repeats dropped, as the matcher reads them. */

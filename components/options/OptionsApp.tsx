@@ -1,4 +1,4 @@
-import { useT } from '../providers/SettingsContext';
+import { useT } from '../providers/settings-context';
 import { ToastHost } from '../ui/Toast';
 import { CaptureSettings } from './CaptureSettings';
 import { CatalogueEditors } from './catalogue';

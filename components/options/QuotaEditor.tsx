@@ -5,7 +5,7 @@ import { newId } from '../../lib/db/writes';
 import { quotaSchema } from '../../lib/domain/records';
 import { majorToMinor } from '../../lib/domain/money';
 import { formatDate, formatMoney } from '../../lib/i18n/format';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /** Quotas per period, in the reporting currency; removing one can be undone. */

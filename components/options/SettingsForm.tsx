@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { mergeSettings } from '../../lib/settings/parse';
 import type { Settings } from '../../lib/settings/schema';
-import { useSettings } from '../providers/SettingsContext';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 type ThresholdKey = 'staleDealDays' | 'leadConversionDays' | 'customerTouchDays' | 'coverageTarget';

@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense } from 'react';
-import { countDeals, getDb } from '../../lib/db';
-import { openCockpit } from '../../lib/platform';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { openCockpit } from '../../lib/platform/panel';
+import { useQuickLogBackend } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
-import { useT } from '../providers/SettingsContext';
+import { useT } from '../providers/settings-context';
 import { ToastHost } from '../ui/Toast';
 
 // Only a new install shows the first-run choices: not in the popup's first download.
@@ -30,7 +29,11 @@ export function popupParams(search: string): PopupParams {
 /** Toolbar popup: quick-log first; an empty book also gets the first-run choices. */
 export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, onClose = () => window.close() }: { params?: PopupParams; onClose?: () => void }) {
   const t = useT();
-  const dealCount = useLiveQuery(() => countDeals(getDb()), []);
+  const backend = useQuickLogBackend();
+  // Counted at open and after each log: an empty book shows the first-run choices.
+  const [dealCount, setDealCount] = useState<number | null>(null);
+  const recount = useCallback(() => void backend.countDeals().then(setDealCount, () => setDealCount(null)), [backend]);
+  useEffect(recount, [recount]);
   return (
     <main className="popup-main">
       <header className="bar">
@@ -49,7 +52,7 @@ export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, o
           <EmptyState compact />
         </Suspense>
       )}
-      <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} onClose={onClose} />
+      <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} onClose={onClose} onLogged={recount} />
       <ToastHost />
     </main>
   );

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { createTranslator } from '../../lib/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SettingsProvider } from './SettingsContext';
 
@@ -7,7 +8,7 @@ import { SettingsProvider } from './SettingsContext';
 export function AppProviders({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
-    <ErrorBoundary>
+    <ErrorBoundary translator={createTranslator}>
       <QueryClientProvider client={client}>
         <SettingsProvider>{children}</SettingsProvider>
       </QueryClientProvider>

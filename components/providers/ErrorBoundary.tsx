@@ -1,8 +1,11 @@
 import { Component, type ReactNode } from 'react';
-import { createTranslator, resolveLanguage } from '../../lib/i18n';
+import { resolveLanguage, type Language, type Translator } from '../../lib/i18n/translate';
 
-/** Keeps one broken view from blanking the page; the message is shown as text only. */
-export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+/**
+ * Keeps one broken view from blanking the page; the message is shown as text only. `translator`
+ * is the page's (the popup ships only its own messages).
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode; translator: (lang: Language) => Translator }, { error: Error | null }> {
   override state = { error: null as Error | null };
 
   static getDerivedStateFromError(error: Error) {
@@ -11,7 +14,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
 
   override render() {
     if (!this.state.error) return this.props.children;
-    const t = createTranslator(resolveLanguage('auto', globalThis.navigator?.language));
+    const t = this.props.translator(resolveLanguage('auto', globalThis.navigator?.language));
     return (
       <div role="alert" className="banner banner-error">
         <strong>{t('app.error.title')}</strong>

@@ -1,24 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createTranslator, resolveLanguage, type Language, type Translator } from '../../lib/i18n';
 import { localeOf } from '../../lib/i18n/format';
 import { browserLanguage, loadSettings, saveSettings, updateSettings, watchSettings } from '../../lib/platform';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
+import { SettingsCtx, type SettingsValue } from './settings-context';
 
-export interface SettingsValue {
-  settings: Settings;
-  /** Stored fields that failed validation and were reset (shown to the AE, never hidden). */
-  problems: string[];
-  ready: boolean;
-  /** Changes settings from the latest stored value (never from this page's copy). */
-  update: (change: (current: Settings) => Settings) => Promise<Settings>;
-  /** Replaces every setting (a restored backup, delete all data). */
-  replaceAll: (next: Settings) => Promise<void>;
-  lang: Language;
-  locale: string;
-  t: Translator;
-}
-
-const Ctx = createContext<SettingsValue | null>(null);
+export { useSettings, useT, type SettingsValue } from './settings-context';
 
 /** Loads settings once, follows changes made in any other page, and derives the UI language. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
@@ -61,15 +48,5 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = value.lang;
   }, [value.lang]);
 
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
-}
-
-export function useSettings(): SettingsValue {
-  const v = useContext(Ctx);
-  if (!v) throw new Error('useSettings outside SettingsProvider');
-  return v;
-}
-
-export function useT(): Translator {
-  return useSettings().t;
+  return <SettingsCtx.Provider value={value}>{children}</SettingsCtx.Provider>;
 }

@@ -1,26 +1,13 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { getDb } from '../../lib/db';
-import {
-  dealTargetById,
-  loadOpenDeals,
-  matchCapture,
-  openStages,
-  searchTargets,
-  suggestedTargets,
-  type CaptureMatch,
-  type DealEntry,
-  type LogTarget,
-} from '../../lib/db/quicklog';
-import { OUTCOMES_BY_KIND, quickLog, undoQuickLog, type QuickLog } from '../../lib/db/writes';
+import type { QuickLog } from '../../lib/db/writes';
 import { localDateOf } from '../../lib/domain/dates';
+import { OUTCOMES_BY_KIND, openStages, timerMinutes, type CaptureMatch, type LogTarget, type TimerState } from '../../lib/domain/quicklog';
 import type { ActivityKind, ActivityOutcome } from '../../lib/domain/records';
 import { defaultNextStepDue } from '../../lib/domain/workdays';
-import { activeCapture } from '../../lib/platform/active-capture';
-import { signalBookChanged } from '../../lib/platform/badge';
-import { discardDraft, readDraft, saveDraft, type QuickLogDraft } from '../../lib/platform/draft';
-import { clearTimer, readTimer, startTimer, stopTimer, timerMinutes, type TimerState } from '../../lib/platform/timer';
-import { useSettings } from '../providers/SettingsContext';
+import type { QuickLogDraft } from '../../lib/platform/draft';
+import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
+import { useQuickLogBackend } from './backend';
 import { formatElapsed, parseDate, parseDomain, parseDuration, parseEmail, type Parsed } from './fields';
 
 const KINDS = ['call', 'meeting', 'email', 'note'] as const;
@@ -82,6 +69,7 @@ export interface QuickLogFormProps {
  */
 export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, draft: keepDraft = initialDealId === null, now = Date.now }: QuickLogFormProps) {
   const { t, settings } = useSettings();
+  const backend = useQuickLogBackend();
   const show = useToast((s) => s.show);
   const uid = useId();
   const today = localDateOf(now());
@@ -90,7 +78,10 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const [active, setActive] = useState(-1);
   const [results, setResults] = useState<LogTarget[]>([]);
   const [suggested, setSuggested] = useState<LogTarget[]>([]);
-  const [deals, setDeals] = useState<DealEntry[] | null>(null);
+  // The query the shown results answer (a 'none found' waits for its own answer).
+  const [resultsFor, setResultsFor] = useState<string | null>(null);
+  // This open of the form: the backend keeps its open-deal list for the type-ahead per open.
+  const [openId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
   const [errors, setErrors] = useState<Errors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -108,32 +99,25 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   useEffect(() => {
     let alive = true;
     void (async () => {
-      const db = getDb();
-      const [draft, timerState] = await Promise.all([keepDraft ? readDraft() : null, readTimer()]);
+      const { draft, timer: timerState, target: opening, fromPage: match } = await backend.open({ keepDraft, dealId: initialDealId, tabId });
       if (!alive) return;
       setTimer(timerState);
       if (draft) {
-        const { savedAt: _, target, ...rest } = draft;
-        setForm({ ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: target ? await reloadTarget(target) : null });
+        const { savedAt: _, target: __, ...rest } = draft;
+        setForm({ ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: opening });
         setRestored(true);
-      } else if (initialDealId) {
-        const target = await dealTargetById(db, initialDealId);
-        if (alive && target) set('target', target);
-      } else {
-        const capture = await activeCapture(tabId);
-        const match = capture ? await matchCapture(db, capture) : null;
-        if (!alive) return;
-        if (match && (match.target || match.suggest)) {
-          setFromPage(match);
-          setForm((f) => ({
-            ...f,
-            target: match.target,
-            newAccountName: match.target?.accountId ? '' : (match.suggest?.account?.name ?? ''),
-            newAccountDomain: match.target?.accountId ? '' : (match.suggest?.account?.domain ?? ''),
-            newContactName: match.suggest?.contact?.name ?? '',
-            newContactEmail: match.suggest?.contact?.email ?? '',
-          }));
-        }
+      } else if (opening) {
+        set('target', opening);
+      } else if (match) {
+        setFromPage(match);
+        setForm((f) => ({
+          ...f,
+          target: match.target,
+          newAccountName: match.target?.accountId ? '' : (match.suggest?.account?.name ?? ''),
+          newAccountDomain: match.target?.accountId ? '' : (match.suggest?.account?.domain ?? ''),
+          newContactName: match.suggest?.contact?.name ?? '',
+          newContactEmail: match.suggest?.contact?.email ?? '',
+        }));
       }
       if (alive) {
         // The form as opened, once React has applied the prefill above.
@@ -145,12 +129,10 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
         performance.mark('quicklog-ready');
       }
     })();
-    // Suggestions are two index reads; the open-deal list for the type-ahead comes after.
-    void suggestedTargets(getDb(), today).then((s) => alive && setSuggested(s));
-    const lazy = setTimeout(() => void loadOpenDeals(getDb()).then((d) => alive && setDeals(d)), 0);
+    // Suggestions are two index reads, beside the opening read.
+    void backend.suggested(today).then((s) => alive && setSuggested(s));
     return () => {
       alive = false;
-      clearTimeout(lazy);
     };
     // Runs once per open: the inputs are the popup's URL parameters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -161,7 +143,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     if (!ready || !keepDraft) return;
     // A restored draft stays a draft until saved or discarded.
     if (opened.current !== null && !dirty(form, opened.current)) {
-      void discardDraft();
+      void backend.discardDraft();
       return;
     }
     const { target, ...rest } = form;
@@ -170,8 +152,8 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       target: target ? { kind: target.kind, id: target.id, name: target.name, detail: target.detail } : null,
       savedAt: now(),
     };
-    void saveDraft(draft);
-  }, [form, ready, today, now, keepDraft]);
+    void backend.saveDraft(draft);
+  }, [form, ready, today, now, keepDraft, backend]);
 
   useEffect(() => {
     if (!timer || timer.stoppedAt !== null) return;
@@ -185,15 +167,16 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       setResults([]);
       return;
     }
-    void searchTargets(getDb(), query, deals, today).then((r) => {
+    void backend.search(query, today, openId).then((r) => {
       if (!alive) return;
       setResults(r);
+      setResultsFor(query);
       setActive(r.length > 0 ? 0 : -1);
     });
     return () => {
       alive = false;
     };
-  }, [query, deals, today]);
+  }, [query, today, backend, openId]);
 
   const matches = query.trim() !== '' ? results : form.target ? [] : suggested;
   const outcomes = OUTCOMES_BY_KIND[form.kind];
@@ -262,8 +245,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     }
     setSaving(true);
     try {
-      const db = getDb();
-      const result = await quickLog(db, input, now());
+      const result = await backend.log(input, now());
       const kindName = t(`log.kind.${form.kind}`);
       const target = form.target?.name ?? input.newContact?.name ?? input.newAccount?.name ?? null;
       const text =
@@ -273,12 +255,10 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
             ? t('log.savedOn', { kind: kindName, target })
             : t('log.saved', { kind: kindName });
       show(text, async () => {
-        await undoQuickLog(db, result, Date.now());
-        void signalBookChanged();
+        await backend.undo(result, Date.now());
         show(t('log.undone'));
       });
-      void signalBookChanged();
-      await Promise.all([discardDraft(), timer ? clearTimer() : null]);
+      await Promise.all([backend.discardDraft(), timer ? backend.clearTimer() : null]);
       setTimer(null);
       const next = blank(localDateOf(now()), form.kind);
       opened.current = snapshot(next);
@@ -296,7 +276,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   }
 
   async function discard() {
-    await Promise.all([discardDraft(), clearTimer()]);
+    await Promise.all([backend.discardDraft(), backend.clearTimer()]);
     setTimer(null);
     const next = blank(today, 'call');
     opened.current = snapshot(next);
@@ -308,11 +288,11 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
 
   async function toggleTimer() {
     if (timer && timer.stoppedAt === null) {
-      const stopped = await stopTimer(now());
+      const stopped = await backend.stopTimer(now());
       setTimer(stopped);
       if (stopped) set('duration', String(timerMinutes(stopped, now())));
     } else {
-      setTimer(await startTimer(now()));
+      setTimer(await backend.startTimer(now()));
       set('duration', '');
     }
   }
@@ -453,7 +433,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
             </li>
           ))}
         </ul>
-        {query.trim() !== '' && deals !== null && results.length === 0 && <p className="help">{t('log.target.none')}</p>}
+        {query.trim() !== '' && resultsFor === query && results.length === 0 && <p className="help">{t('log.target.none')}</p>}
       </div>
 
       <div className="row">
@@ -610,13 +590,3 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
 }
 
 /** A draft's target, re-read so its deal fields (stage, close) are current; gone: null. */
-async function reloadTarget(target: NonNullable<QuickLogDraft['target']>): Promise<LogTarget | null> {
-  const db = getDb();
-  if (target.kind === 'deal') return dealTargetById(db, target.id);
-  if (target.kind === 'account') {
-    const a = await db.accounts.get(target.id);
-    return a ? { kind: 'account', id: a.id, name: a.name, detail: target.detail, dealId: null, accountId: a.id, contactId: null } : null;
-  }
-  const c = await db.contacts.get(target.id);
-  return c ? { kind: 'contact', id: c.id, name: c.name, detail: target.detail, dealId: null, accountId: c.accountId, contactId: c.id } : null;
-}

@@ -1,4 +1,4 @@
-import { isoDateSchema } from '../../lib/domain/primitives';
+import { isRealIsoDate } from '../../lib/domain/dates';
 
 /**
  * The quick log's field parsing: what the AE typed → a value, or the reason it is refused
@@ -24,7 +24,7 @@ export function parseDuration(raw: string): Parsed<number | null> {
 export function parseDate(raw: string): Parsed<string | null> {
   const s = raw.trim();
   if (s === '') return { ok: true, value: null };
-  return isoDateSchema.safeParse(s).success ? { ok: true, value: s } : { ok: false, key: 'quicklog.date.bad', params: { value: s } };
+  return isRealIsoDate(s) ? { ok: true, value: s } : { ok: false, key: 'quicklog.date.bad', params: { value: s } };
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

@@ -1,6 +1,6 @@
 import { openOptionsPage } from '../../lib/platform';
 import { useLoadDemo } from '../data/useLoadDemo';
-import { useT } from '../providers/SettingsContext';
+import { useT } from '../providers/settings-context';
 
 /** First-run screen on every page: load demo data, import a CSV, or open a CRM page. */
 export function EmptyState({ compact = false }: { compact?: boolean }) {

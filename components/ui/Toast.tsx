@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useT } from '../providers/SettingsContext';
+import { useT } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
 /** The page's toast: polite live region, with Undo when the action can be taken back. */

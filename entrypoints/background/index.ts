@@ -5,6 +5,7 @@ import { browserLanguage, openCockpit } from '../../lib/platform';
 import { registerOpeners } from '../../lib/platform/background';
 import { registerCaptures } from '../../lib/platform/captures';
 import { registerSelectionMenu } from '../../lib/platform/selection';
+import { registerQuickLog } from './quicklog';
 import { registerReminders } from './reminders';
 
 // Registrations only; each lives beside the code it wires.
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   registerCaptures();
   registerSelectionMenu(() => translate(resolveLanguage('auto', browserLanguage()), 'paste.menu'));
   registerReminders();
+  registerQuickLog();
 
   onMessage('panel/open', async ({ data, sender }) => {
     const parsed = openPanelSchema.safeParse(data);

@@ -55,7 +55,15 @@ export function registerReminders(): { reschedule: () => Promise<void>; fire: (n
     return scheduling;
   }
 
-  async function fire(name: string): Promise<void> {
+  // In the same queue as reschedule: a plan that sets an alarm already due makes Chrome fire it at
+  // once, and the plan's own state write, landing after, would erase the firing fire() recorded.
+  function fire(name: string): Promise<void> {
+    const run = scheduling.then(() => fireNow(name));
+    scheduling = run.catch((e: unknown) => console.error('reminders: could not fire', e));
+    return run;
+  }
+
+  async function fireNow(name: string): Promise<void> {
     const r = parseAlarmName(name);
     if (!r) return;
     const now = Date.now();

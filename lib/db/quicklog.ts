@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { PageCapture } from '../capture/schema';
-import { addDays } from '../domain/dates';
 import type { Account, Contact, Deal } from '../domain/records';
+import { mergeTargets, rankDeals, searchKey, type CaptureMatch, type CaptureSuggestion, type DealEntry, type LogTarget } from '../domain/quicklog';
 import { emailKey, nameKey } from '../domain/text';
 import type { CockpitDB } from './database';
 
@@ -13,34 +13,7 @@ import type { CockpitDB } from './database';
  * the form is already usable.
  */
 
-export interface LogTarget {
-  kind: 'deal' | 'account' | 'contact';
-  id: string;
-  name: string;
-  /** The account's name, a contact's email, an account's domain: what tells two names apart. */
-  detail: string;
-  dealId: string | null;
-  accountId: string | null;
-  contactId: string | null;
-  /** Deals: what the stage / close-date change starts from. */
-  stage?: string;
-  closeOn?: string | null;
-  nextStep?: string | null;
-  nextStepDue?: string | null;
-}
-
-/** What a capture says to create when the book has no record for it. */
-export interface CaptureSuggestion {
-  account?: { name: string; domain: string | null };
-  contact?: { name: string; email: string | null };
-}
-
-export interface CaptureMatch {
-  target: LogTarget | null;
-  /** How it was found, for the form's note ("matched by email"). */
-  by: 'sourceKey' | 'email' | 'name' | 'domain' | null;
-  suggest: CaptureSuggestion | null;
-}
+export type { CaptureMatch, CaptureSuggestion, DealEntry, LogTarget } from '../domain/quicklog';
 
 const named = (r: { name?: unknown } | undefined): boolean => typeof r?.name === 'string' && r.name !== '';
 
@@ -146,14 +119,6 @@ export async function matchCapture(db: CockpitDB, capture: PageCapture): Promise
   return { target: null, by: null, suggest: { contact: { name: name ?? email, email } } };
 }
 
-/** One deal as the type-ahead keeps it in memory. */
-export interface DealEntry {
-  target: LogTarget;
-  /** name + account name, nameKey'd: what a query is looked for in. */
-  hay: string;
-  lastTouchAt: number;
-}
-
 /**
  * The open deals with their account names, for the type-ahead. The one read that grows with the
  * book: the popup runs it after the form is usable, and only once per open.
@@ -167,52 +132,41 @@ export async function loadOpenDeals(db: CockpitDB): Promise<DealEntry[]> {
   });
 }
 
-const SOON_DAYS = 30;
-
 /**
  * Type-ahead: deals (open, from the lazy list) by name or account name, accounts by name or
  * domain, contacts by name or email (index prefix queries). Recent and closing-soon deals first.
  */
 export async function searchTargets(db: CockpitDB, query: string, deals: readonly DealEntry[] | null, today: string, limit = 8): Promise<LogTarget[]> {
-  const q = nameKey(query);
+  const q = searchKey(query);
   if (q === '') return [];
-  const soon = addDays(today, SOON_DAYS);
-  const scored: { t: LogTarget; s: number }[] = [];
-  for (const d of deals ?? []) {
-    const at = d.hay.indexOf(q);
-    if (at < 0) continue;
-    const closeOn = d.target.closeOn ?? null;
-    const soonBoost = closeOn !== null && closeOn >= today && closeOn <= soon ? 2 : 0;
-    scored.push({ t: d.target, s: (at === 0 || d.hay[at - 1] === ' ' ? 4 : 0) + soonBoost + d.lastTouchAt / 1e14 });
-  }
-  scored.sort((a, b) => b.s - a.s);
-  const out = scored.slice(0, limit).map((x) => x.t);
+  return mergeTargets(rankDeals(deals ?? [], q, today, limit), await indexTargets(db, query, deals === null, limit), limit);
+}
 
+/**
+ * The type-ahead's index part: accounts by name or domain prefix, contacts by name or email
+ * prefix, and (`withAccountDeals`: the open-deal list is not loaded yet) the open deals of the
+ * accounts found by name. The popup asks the background for this and ranks its deal list itself.
+ */
+export async function indexTargets(db: CockpitDB, query: string, withAccountDeals: boolean, limit = 8): Promise<LogTarget[]> {
   const raw = query.trim();
+  if (searchKey(raw) === '') return [];
   const [accByName, accByDomain, conByName, conByEmail] = await Promise.all([
     db.accounts.where('name').startsWithIgnoreCase(raw).limit(limit).toArray(),
     db.accounts.where('domains').startsWithIgnoreCase(raw).limit(limit).toArray(),
     db.contacts.where('name').startsWithIgnoreCase(raw).limit(limit).toArray(),
     db.contacts.where('emails').startsWithIgnoreCase(raw).limit(limit).toArray(),
   ]);
-  // Without the lazy deal list yet, the deals of the accounts found still show.
-  if (deals === null && accByName.length > 0) {
+  const out: LogTarget[] = [];
+  if (withAccountDeals && accByName.length > 0) {
     const ds = (await db.deals.where('accountId').anyOf(accByName.map((a) => a.id)).toArray()).filter((d) => named(d) && d.status === 'open');
     const names = new Map(accByName.map((a) => [a.id, a.name]));
     out.push(...ds.slice(0, limit).map((d) => dealTarget(d, names.get(d.accountId ?? ''))));
   }
-  const seen = new Set(out.map((t) => `${t.kind}:${t.id}`));
-  const push = (t: LogTarget) => {
-    if (!seen.has(`${t.kind}:${t.id}`)) {
-      seen.add(`${t.kind}:${t.id}`);
-      out.push(t);
-    }
-  };
-  for (const a of [...accByName, ...accByDomain].filter(named)) push(accountTarget(a));
+  for (const a of [...accByName, ...accByDomain].filter(named)) out.push(accountTarget(a));
   const contacts = [...conByName, ...conByEmail].filter(named);
   const names = await accountNames(db, contacts.map((c) => c.accountId));
-  for (const c of contacts) push(contactTarget(c, names.get(c.accountId ?? '')));
-  return out.slice(0, limit);
+  for (const c of contacts) out.push(contactTarget(c, names.get(c.accountId ?? '')));
+  return out;
 }
 
 /**
@@ -241,7 +195,4 @@ export async function dealTargetById(db: CockpitDB, id: string): Promise<LogTarg
   return dealTarget(d!, (await accountNames(db, [d!.accountId])).get(d!.accountId ?? ''));
 }
 
-/** Stages offered for an open deal: those seen on the book's settings, in their order. */
-export function openStages(rules: readonly { stage: string; status: string }[]): string[] {
-  return rules.filter((r) => r.status === 'open').map((r) => r.stage);
-}
+export { openStages } from '../domain/quicklog';

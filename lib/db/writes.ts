@@ -14,18 +14,13 @@ import {
   type ActivityOutcome,
   type Deal,
 } from '../domain/records';
+import { OUTCOMES_BY_KIND } from '../domain/quicklog';
 import { cleanBlock, cleanLine, emailKey } from '../domain/text';
 import type { CockpitDB } from './database';
 import { newId } from './ids';
 import { applyActivityTouch, recomputeTouches } from './touches';
 
-/** The outcomes that make sense for each kind the quick log offers; a task takes any. */
-export const OUTCOMES_BY_KIND: Record<Exclude<ActivityKind, 'task'>, readonly ActivityOutcome[]> = {
-  call: ['connected', 'left_voicemail', 'no_answer', 'meeting_booked', 'not_interested'],
-  meeting: ['held', 'no_show', 'meeting_booked', 'not_interested'],
-  email: ['sent', 'replied', 'meeting_booked', 'not_interested'],
-  note: [],
-};
+export { OUTCOMES_BY_KIND } from '../domain/quicklog';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

@@ -104,3 +104,17 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   const w = zonedWallClock(ms, timeZone);
   return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000) / 60_000);
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Arithmetic, not Date: the importer runs it for every date cell of a 100k-row file. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** A YYYY-MM-DD that names a real calendar day (no zod: the popup checks dates with it). */
+export function isRealIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}

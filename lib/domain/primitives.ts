@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { daysInMonth, isRealIsoDate } from './dates';
+
+export { daysInMonth };
 
 /** A local calendar day, `YYYY-MM-DD`. Validated as a real date (no 2026-02-30). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isRealDate, 'not a real calendar date');
+  .refine(isRealIsoDate, 'not a real calendar date');
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
 /** An instant, epoch milliseconds. */
@@ -41,16 +44,6 @@ export const recordBase = {
   createdAt: instantSchema,
   updatedAt: instantSchema,
 };
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** Stable dedupe key for a record captured from a site: `site:externalId`, or null. */
 export function sourceKeyOf(p: Provenance | null | undefined): string | null {

@@ -11,64 +11,22 @@ import { kpiMessages } from './messages/kpi';
 import { mailMessages } from './messages/mail';
 import { quicklogMessages } from './messages/quicklog';
 
-export const LANGUAGES = ['en', 'th'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { translateFrom, translatorFrom, type Catalogs, type Language, type MessageKey, type MessageParams, type Translator } from './translate';
+
+export { LANGUAGES, placeholdersOf, resolveLanguage, type Catalogs, type Language, type MessageKey, type MessageParams, type Translator } from './translate';
 
 const areas = [commonMessages, cockpitMessages, kpiMessages, actionsMessages, ioMessages, ioOutMessages, iouiMessages, settingsMessages, importReasonMessages, quicklogMessages, captureMessages, mailMessages];
 
-export const catalogs: Record<Language, Record<string, string>> = {
+export const catalogs: Catalogs = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   th: Object.assign({}, ...areas.map((a) => a.th)),
 };
 
-export type MessageKey = keyof typeof commonMessages.en | keyof typeof cockpitMessages.en | keyof typeof kpiMessages.en | keyof typeof actionsMessages.en | keyof typeof ioMessages.en | keyof typeof ioOutMessages.en | keyof typeof settingsMessages.en | keyof typeof iouiMessages.en;
-export type MessageParams = Record<string, string | number>;
-
-/** Picks the UI language: the setting, or the browser's language when 'auto' (Thai for th-*, else English). */
-export function resolveLanguage(setting: 'auto' | Language, browserLanguage: string | undefined): Language {
-  if (setting !== 'auto') return setting;
-  return browserLanguage?.toLowerCase().startsWith('th') ? 'th' : 'en';
-}
-
-/**
- * Placeholders are `{name}`; counts may pick a plural form ICU-style:
- * `{days, plural, one {# day} other {# days}}` (`#` is the value as passed).
- */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
-const pluralRules = new Map<Language, Intl.PluralRules>();
-
-function plural(lang: Language, value: string | number, cases: string): string {
-  const n = typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''));
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  const category = rules.select(n);
-  let chosen: string | undefined;
-  let other = '';
-  for (const [, sel, text] of cases.matchAll(PLURAL_CASE)) {
-    if (sel === `=${n}`) chosen ??= text;
-    if (sel === category && chosen === undefined) chosen = text;
-    if (sel === 'other') other = text!;
-  }
-  return (chosen ?? other).replace(/#/g, String(value));
-}
-
-/** The names of a message's placeholders, plural ones included (for tests that compare languages). */
-export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]!).sort();
-}
-
 /** Translates a key; a missing key shows itself (and tests fail), never an empty string. */
 export function translate(lang: Language, key: MessageKey | (string & {}), params?: MessageParams): string {
-  const template = catalogs[lang][key] ?? catalogs.en[key] ?? key;
-  if (!params) return template;
-  return template
-    .replace(PLURAL, (m, name: string, cases: string) => (name in params ? plural(lang, params[name]!, cases) : m))
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return translateFrom(catalogs, lang, key, params);
 }
 
-export type Translator = (key: MessageKey | (string & {}), params?: MessageParams) => string;
-
 export function createTranslator(lang: Language): Translator {
-  return (key, params) => translate(lang, key, params);
+  return translatorFrom(catalogs, lang);
 }

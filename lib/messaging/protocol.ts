@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { pageCaptureSchema, type PageCapture } from '../capture/schema';
-import { instantSchema } from '../domain/primitives';
+import type { QuickLog, QuickLogResult } from '../db/writes';
+import { instantSchema, isoDateSchema } from '../domain/primitives';
+import type { LogTarget, TimerState } from '../domain/quicklog';
+import { activitySchema, dealSchema } from '../domain/records';
+import type { QuickLogDraft } from '../platform/draft';
+import type { QuickLogOpened } from '../quicklog/backend';
+import type { Settings } from '../settings/schema';
 
 /**
  * What a content script reports about its page: the capture a reader made, or that the page is
@@ -28,6 +34,25 @@ export const captureForTabSchema = z.object({ tabId: tabIdSchema });
 
 export const openPanelSchema = z.object({ windowId: z.number().int().optional() });
 
+// The popup's quick log, answered by the background (entrypoints/background/quicklog.ts) with the
+// same service the side panel runs in its page. The receiver validates every payload; a log's
+// input is validated again by quickLog itself (quickLogSchema) before anything is written.
+export const quickLogOpenSchema = z.object({ keepDraft: z.boolean(), dealId: z.string().min(1).max(200).nullable(), tabId: tabIdSchema.nullable() });
+export const quickLogTodaySchema = z.object({ today: isoDateSchema });
+export const quickLogSearchSchema = z.object({ query: z.string().max(300), today: isoDateSchema, openId: z.string().min(1).max(100) });
+export const quickLogNowSchema = z.object({ now: instantSchema });
+export const quickLogWriteSchema = z.object({ input: z.unknown(), now: instantSchema });
+const dealFieldsSchema = dealSchema.pick({ nextStep: true, nextStepDue: true, stage: true, closeOn: true, updatedAt: true });
+/** What a log wrote, handed back for undo: undo deletes and restores by it, so it is checked. */
+export const quickLogResultSchema = z.object({
+  activity: activitySchema,
+  taskId: z.string().min(1).nullable(),
+  createdAccountId: z.string().min(1).nullable(),
+  createdContactId: z.string().min(1).nullable(),
+  deal: z.object({ id: z.string().min(1), before: dealFieldsSchema, after: dealFieldsSchema }).nullable(),
+});
+export const quickLogUndoSchema = z.object({ result: quickLogResultSchema, now: instantSchema });
+
 /**
  * The one message protocol of the extension. Content scripts and pages send; the
  * background answers. Every payload is zod-validated by the receiver.
@@ -39,4 +64,17 @@ export interface ProtocolMap {
   'capture/forTab'(data: z.infer<typeof captureForTabSchema>): StoredCapture | null;
   /** Popup → background: open the side panel (the popup closes when it opens). */
   'panel/open'(data: z.infer<typeof openPanelSchema>): { ok: boolean };
+  /** Popup → background: the settings as validated from storage. */
+  'settings/get'(data: Record<string, never>): { settings: Settings; problems: string[] };
+  'quicklog/open'(data: z.infer<typeof quickLogOpenSchema>): QuickLogOpened;
+  'quicklog/suggested'(data: z.infer<typeof quickLogTodaySchema>): LogTarget[];
+  'quicklog/search'(data: z.infer<typeof quickLogSearchSchema>): LogTarget[];
+  'quicklog/log'(data: { input: QuickLog; now: number }): QuickLogResult;
+  'quicklog/undo'(data: { result: QuickLogResult; now: number }): { ok: true };
+  'quicklog/draft/save'(data: QuickLogDraft): { ok: true };
+  'quicklog/draft/discard'(data: Record<string, never>): { ok: true };
+  'quicklog/timer/start'(data: z.infer<typeof quickLogNowSchema>): TimerState;
+  'quicklog/timer/stop'(data: z.infer<typeof quickLogNowSchema>): TimerState | null;
+  'quicklog/timer/clear'(data: Record<string, never>): { ok: true };
+  'quicklog/countDeals'(data: Record<string, never>): number;
 }

@@ -53,33 +53,9 @@ export function watchSettings(cb: (s: { settings: Settings; problems: string[] }
   return settingsItem.watch((v) => cb(parseSettings(v)));
 }
 
-export function browserLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch {
-    // Test doubles and some embedders lack i18n: the page's language is the next best signal.
-    return globalThis.navigator?.language ?? 'en';
-  }
-}
+export { browserLanguage } from './language';
 
-type SidebarBrowser = { sidebarAction?: { open(): Promise<void> } };
-type SidePanelBrowser = { sidePanel?: { open(o: { windowId: number }): Promise<void> } };
-
-/** Opens the cockpit beside the page: Chrome's side panel, Firefox's sidebar. Must run in a user gesture. */
-export async function openCockpit(windowId?: number): Promise<boolean> {
-  const b = browser as unknown as SidebarBrowser & SidePanelBrowser;
-  if (b.sidebarAction) {
-    await b.sidebarAction.open();
-    return true;
-  }
-  if (b.sidePanel) {
-    const id = windowId ?? (await browser.windows.getCurrent()).id;
-    if (id === undefined) return false;
-    await b.sidePanel.open({ windowId: id });
-    return true;
-  }
-  return false;
-}
+export { openCockpit } from './panel';
 
 export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();

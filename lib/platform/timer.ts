@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import type { TimerState as DomainTimer } from '../domain/quicklog';
 
 export const timerStateSchema = z.object({
   startedAt: z.number().int().nonnegative(),
@@ -11,6 +12,9 @@ export const timerStateSchema = z.object({
   stoppedAt: z.number().int().nonnegative().nullable(),
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
+// The popup's pure copy of the shape must stay this one.
+const _sameShape: TimerState extends DomainTimer ? (DomainTimer extends TimerState ? true : never) : never = true;
+void _sameShape;
 
 const timerItem = storage.defineItem<unknown>('session:quicklogTimer', { fallback: null });
 
@@ -38,6 +42,5 @@ export async function clearTimer(): Promise<void> {
 }
 
 /** Whole minutes the timer ran (at least 1 once started), as of `now` while it runs. */
-export function timerMinutes(t: TimerState, now: number): number {
-  return Math.max(1, Math.round(((t.stoppedAt ?? now) - t.startedAt) / 60_000));
-}
+
+export { timerMinutes } from '../domain/quicklog';

@@ -4,11 +4,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageCapture } from '../../lib/capture/schema';
 import { getDb } from '../../lib/db';
 import { QuickLogForm } from '../../components/quicklog/QuickLogForm';
+import { clearCapture, setCapture } from '../../lib/platform/captures';
 import { readDraft } from '../../lib/platform/draft';
 import { renderPage, resetWorld } from './render';
 
-const capture = vi.hoisted(() => ({ current: null as PageCapture | null }));
-vi.mock('../../lib/platform/active-capture', () => ({ activeCapture: vi.fn(async () => capture.current) }));
+// The tab in view is tab 7 (fake-browser has no windows to ask); its capture is stored where the
+// background keeps it, and the quick log's service reads it from there.
+vi.mock('../../lib/platform/active-capture', () => ({ activeTabId: vi.fn(async (explicit: number | null) => explicit ?? 7) }));
+const TAB = 7;
+async function inView(c: PageCapture | null) {
+  if (c) await setCapture({ tabId: TAB, capturedAt: NOW, capture: c });
+  else await clearCapture(TAB);
+}
 
 const NOW = new Date(2026, 10, 26, 10).getTime();
 
@@ -40,7 +47,7 @@ const ready = () => waitFor(() => expect(screen.getByTestId('quicklog')).toHaveA
 
 describe('prefill from the page in view', () => {
   it('a captured deal is found by its CRM id, and Enter logs on it', async () => {
-    capture.current = record({ fields: { name: 'Renamed in CRM' } });
+    await inView(record({ fields: { name: 'Renamed in CRM' } }));
     const user = userEvent.setup();
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
@@ -53,7 +60,7 @@ describe('prefill from the page in view', () => {
   });
 
   it('without the id, by name within the named account (spacing and case aside)', async () => {
-    capture.current = record({ externalId: '006OTHER', fields: { name: 'erp  rollout Phase 2', accountName: 'SIAM CEMENT DIGITAL' } });
+    await inView(record({ externalId: '006OTHER', fields: { name: 'erp  rollout Phase 2', accountName: 'SIAM CEMENT DIGITAL' } }));
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
     expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
@@ -61,7 +68,7 @@ describe('prefill from the page in view', () => {
   });
 
   it('a mail thread finds the contact by address', async () => {
-    capture.current = thread(['Kanya@SCD.co.th']);
+    await inView(thread(['Kanya@SCD.co.th']));
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
     expect(screen.getByTestId('chosen-target')).toHaveTextContent('Kanya Srisuk');
@@ -69,7 +76,7 @@ describe('prefill from the page in view', () => {
   });
 
   it('an unknown correspondent at a known domain: the account, and the contact proposed to add', async () => {
-    capture.current = thread(['somchai@scd.co.th']);
+    await inView(thread(['somchai@scd.co.th']));
     const user = userEvent.setup();
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
@@ -83,20 +90,20 @@ describe('prefill from the page in view', () => {
   });
 
   it('a prefill alone is no draft: the next page in view prefills again', async () => {
-    capture.current = thread(['somchai@scd.co.th']);
+    await inView(thread(['somchai@scd.co.th']));
     const first = renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
     await new Promise((r) => setTimeout(r, 50));
     expect(await readDraft()).toBeNull();
     first.unmount();
-    capture.current = record({});
+    await inView(record({}));
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
     expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
   });
 
   it('nothing captured: an empty form', async () => {
-    capture.current = null;
+    await inView(null);
     renderPage(<QuickLogForm now={() => NOW} />);
     await ready();
     expect(screen.queryByTestId('chosen-target')).toBeNull();

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs, createTranslator, placeholdersOf, resolveLanguage, translate } from '../../lib/i18n';
 import { formatDate, formatMoney, formatPercent, localeOf } from '../../lib/i18n/format';
+import { popupCatalogs } from '../../lib/i18n/popup';
+import { OUTCOMES_BY_KIND } from '../../lib/domain/quicklog';
 
 const placeholders = placeholdersOf;
 
@@ -96,5 +98,71 @@ describe('language and formatting', () => {
   it('keeps the calendar day whatever the time zone', () => {
     // 1 January stays 1 January: the date is formatted at noon UTC in UTC.
     expect(formatDate('2027-01-01', 'en-US', 'long')).toBe('January 1, 2027');
+  });
+});
+
+describe('the popup catalogue (lib/i18n/popup.ts)', () => {
+  const root = join(import.meta.dirname, '../..');
+  /** The popup's modules: every relative import (static or lazy) from its entry, React aside. */
+  function popupModules(): Map<string, string> {
+    const seen = new Map<string, string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      const src = readFileSync(file, 'utf8');
+      seen.set(file, src);
+      for (const m of src.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+        const base = join(dirname(file), m[1]!);
+        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => existsSync(f) && /\.tsx?$/.test(f));
+        if (found) visit(found);
+      }
+    };
+    visit(join(root, 'entrypoints/popup/main.tsx'));
+    return seen;
+  }
+
+  it('has every key the popup and its form use, in both languages', () => {
+    const used = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const [file, src] of popupModules()) {
+      if (!file.includes('/components/') && !file.includes('/entrypoints/')) continue;
+      for (const m of src.matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/\bkey: '([\w.]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/'((?:log|quicklog|app|empty|panel)\.[\w.]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/\bt\(`([\w.]+)\$\{/g)) prefixes.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((k) => !(k in popupCatalogs.en) || !(k in popupCatalogs.th))).toEqual([]);
+    expect([...prefixes].filter((p) => !Object.keys(popupCatalogs.en).some((k) => k.startsWith(p)))).toEqual([]);
+    // Each key the popup needs reads as the full catalogue has it.
+    for (const k of used) expect(popupCatalogs.th[k]).toBe(catalogs.th[k]);
+  });
+
+  it('the quick log kinds, outcomes and match reasons the form names by pattern are all there', () => {
+    for (const k of ['call', 'meeting', 'email', 'note']) expect(popupCatalogs.en).toHaveProperty([`log.kind.${k}`]);
+    for (const o of Object.values(OUTCOMES_BY_KIND).flat()) expect(popupCatalogs.th).toHaveProperty([`log.outcome.${o}`]);
+    for (const by of ['sourceKey', 'email', 'name', 'domain']) expect(popupCatalogs.th).toHaveProperty([`quicklog.fromPage.by.${by}`]);
+    for (const k of ['deal', 'account']) expect(popupCatalogs.th).toHaveProperty([`log.target.${k}`]);
+  });
+
+  it('the popup loads no Dexie, zod, database code or the whole catalogue up front', () => {
+    const heavy: string[] = [];
+    // Static imports only: a lazy import (the first-run screen, a settings change) loads on demand.
+    const visit = (file: string, seen: Set<string>) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
+        const spec = m[1]!;
+        if (spec === 'dexie' || spec === 'zod' || spec === 'dexie-react-hooks') heavy.push(`${file.slice(root.length)} → ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const base = join(dirname(file), spec);
+        const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find((f) => existsSync(f) && /\.tsx?$/.test(f));
+        if (!found) continue;
+        if (/lib\/(db|settings)\/|lib\/i18n\/index\.ts$/.test(found)) heavy.push(`${file.slice(root.length)} → ${found.slice(root.length)}`);
+        visit(found, seen);
+      }
+    };
+    visit(join(root, 'entrypoints/popup/main.tsx'), new Set());
+    expect(heavy).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { newId } from '../../../lib/db/writes';
 import { productSchema, type Product } from '../../../lib/domain/records';
 import { majorToMinor } from '../../../lib/domain/money';
 import { formatMoney } from '../../../lib/i18n/format';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { ErrorText, Section, parseMajor } from './shared';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { settingsSchema } from '../../../lib/settings/schema';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { ErrorText, Section, useLatest } from './shared';
 
 const quietSchema = settingsSchema.shape.quietHours.unwrap();

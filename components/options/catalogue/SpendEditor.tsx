@@ -6,7 +6,7 @@ import { localDateOf } from '../../../lib/domain/dates';
 import { convertMinor, majorToMinor } from '../../../lib/domain/money';
 import { spendCategorySchema, spendEntrySchema, type SpendEntry } from '../../../lib/domain/records';
 import { formatDate, formatMoney, formatNumber } from '../../../lib/i18n/format';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { ErrorText, Section, parseMajor } from './shared';
 

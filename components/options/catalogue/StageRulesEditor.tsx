@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { dealStatusSchema, forecastCategorySchema, type DealStatus, type ForecastCategory } from '../../../lib/domain/records';
 import { formatPercent } from '../../../lib/i18n/format';
 import { DEFAULT_STAGE_RULES, stageRuleSchema, type StageRule } from '../../../lib/settings/schema';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { ErrorText, Section, stageKey, useLatest } from './shared';
 

@@ -4,7 +4,7 @@ import { getDb, listAccountsByName, patchRecord } from '../../../lib/db';
 import { accountSchema, type Account } from '../../../lib/domain/records';
 import { majorToMinor, minorToMajor } from '../../../lib/domain/money';
 import { formatMoney, formatNumber } from '../../../lib/i18n/format';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { Section, parseMajor } from './shared';
 
 const SHOWN = 50;

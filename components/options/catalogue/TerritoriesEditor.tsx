@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { ErrorText, Section, territoryKey, useLatest } from './shared';
 

@@ -7,7 +7,7 @@ import { formatInstant } from '../../../lib/i18n/format';
 import { downloadText } from '../../../lib/platform/download';
 import type { Book } from '../../../lib/domain/book';
 import type { Settings } from '../../../lib/settings/schema';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 
 /** Backup to one JSON file; restore validates everything first and then replaces the data in one transaction. */

@@ -7,7 +7,7 @@ import type { StatsProgress } from '../../../lib/io/export/stats';
 import { exportFileName, RAW_TABLES, rawCsvs, type RawTable } from '../../../lib/io/export/raw';
 import { bookDateRange } from '../../../lib/io/export/stats-book';
 import { downloadText } from '../../../lib/platform/download';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { downloadStats } from '../../data/exportStats';
 

@@ -6,7 +6,7 @@ import type { ImportBatch } from '../../../lib/domain/history';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
 import { formatInstant } from '../../../lib/i18n/format';
 import { signalBookChanged } from '../../../lib/platform/badge';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 
 /** Recent imports (file, time, counts), each undoable once after a confirmation. */

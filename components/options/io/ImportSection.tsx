@@ -10,7 +10,7 @@ import type { DateFormat } from '../../../lib/io/import/values';
 import { describeStorageError } from '../../../lib/io/backup/storage-error';
 import { signalBookChanged } from '../../../lib/platform/badge';
 import { readFileBytes } from '../../../lib/platform/download';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 import { useToast } from '../../providers/toast';
 import { ImportHistory } from './ImportHistory';
 import { IssueGroups } from './IssueGroups';

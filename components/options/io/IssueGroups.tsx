@@ -1,6 +1,6 @@
 import { groupIssues, rowRanges } from '../../../lib/io/import/issues';
 import type { ImportIssue } from '../../../lib/io/import/rows';
-import { useSettings } from '../../providers/SettingsContext';
+import { useSettings } from '../../providers/settings-context';
 
 const GROUPS_SHOWN = 50;
 

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../domain/dates';
 import { currencyExponent } from '../../domain/money';
 import type { IsoDate } from '../../domain/primitives';
 
@@ -141,12 +142,6 @@ export function detectDateFormat(values: readonly string[]): DateDetection | nul
     return { ambiguous: true, candidates: [mdy, dmy], buddhistEra };
   }
   return { ambiguous: false, format: shape as DateFormat, buddhistEra };
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Arithmetic, not Date: this runs for every date cell of a 100k-row import. */
-function daysInMonth(y: number, m: number): number {
-  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!;
 }
 
 function pad2(n: number): string {

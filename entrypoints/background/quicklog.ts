@@ -1,0 +1,52 @@
+/**
+ * Answers the popup's quick log (lib/messaging/quicklog-client.ts) with the service the side panel
+ * runs in its page. Each payload is validated here; a log's input again by quickLog itself.
+ */
+import type { QuickLog, QuickLogResult } from '../../lib/db/writes';
+import {
+  onMessage,
+  quickLogNowSchema,
+  quickLogOpenSchema,
+  quickLogSearchSchema,
+  quickLogTodaySchema,
+  quickLogUndoSchema,
+  quickLogWriteSchema,
+} from '../../lib/messaging';
+import { loadSettings } from '../../lib/platform';
+import { quickLogService as service } from '../../lib/platform/quicklog-service';
+
+export function registerQuickLog(): void {
+  onMessage('settings/get', () => loadSettings());
+  onMessage('quicklog/open', ({ data }) => service.open(quickLogOpenSchema.parse(data)));
+  onMessage('quicklog/suggested', ({ data }) => service.suggested(quickLogTodaySchema.parse(data).today));
+  onMessage('quicklog/search', ({ data }) => {
+    const { query, today, openId } = quickLogSearchSchema.parse(data);
+    return service.search(query, today, openId);
+  });
+  onMessage('quicklog/log', ({ data }) => {
+    const { input, now } = quickLogWriteSchema.parse(data);
+    // quickLog parses the input with quickLogSchema before it writes anything.
+    return service.log(input as QuickLog, now);
+  });
+  onMessage('quicklog/undo', async ({ data }) => {
+    const { result, now } = quickLogUndoSchema.parse(data);
+    await service.undo(result as QuickLogResult, now);
+    return { ok: true as const };
+  });
+  onMessage('quicklog/draft/save', async ({ data }) => {
+    // saveDraft parses the draft with quickLogDraftSchema.
+    await service.saveDraft(data);
+    return { ok: true as const };
+  });
+  onMessage('quicklog/draft/discard', async () => {
+    await service.discardDraft();
+    return { ok: true as const };
+  });
+  onMessage('quicklog/timer/start', ({ data }) => service.startTimer(quickLogNowSchema.parse(data).now));
+  onMessage('quicklog/timer/stop', ({ data }) => service.stopTimer(quickLogNowSchema.parse(data).now));
+  onMessage('quicklog/timer/clear', async () => {
+    await service.clearTimer();
+    return { ok: true as const };
+  });
+  onMessage('quicklog/countDeals', () => service.countDeals());
+}
