@@ -57,7 +57,7 @@ describe('saveCapture', () => {
       probability: 0.9, // the page's, not the stage rule's 0.8
       forecastCategory: 'commit',
       closeOn: '2026-03-25',
-      createdOn: null, // the page does not say: never the capture day
+      createdOn: '2026-03-02', // the page's Created By date, never the capture day
       sourceKey: 'salesforce:0065g00000AbCdEAAV',
       provenance: { site: 'salesforce', url: SF_URL, externalId: '0065g00000AbCdEAAV', capturedAt: NOW },
     });
@@ -201,8 +201,20 @@ describe('saveCapture', () => {
       qualifiedOn: null, disqualifiedOn: null, convertedDealId: null, convertedOn: null, provenance: null, sourceKey: null, ...over,
     });
 
-    it('a lead the book does not have is refused: the page does not say when it was created, and no date is invented', async () => {
+    it('a new lead is created with the created date its page shows', async () => {
       const capture = read('salesforce/lead.html', LEAD_URL);
+      expect(capture.fields.createdOn).toBe('2026-01-14');
+      const plan = await planCapture(db, capture, NOW);
+      expect(plan.problems).toEqual([]);
+      const r = await saveCapture(db, capture, NOW);
+      expect(r).toMatchObject({ created: 1 });
+      expect(await db.leads.get(r.leadId!)).toMatchObject({ name: capture.fields.name, createdOn: '2026-01-14', sourceKey: `salesforce:${capture.externalId}` });
+    });
+
+    it('a lead the book does not have is refused when its page does not say when it was created: no date is invented', async () => {
+      const shown = read('salesforce/lead.html', LEAD_URL);
+      const { createdOn: _, ...fields } = shown.fields;
+      const capture = { ...shown, fields, missing: [...shown.missing, 'createdOn'] } as typeof shown;
       expect(capture.kind).toBe('lead');
       const plan = await planCapture(db, capture, NOW);
       expect(plan).toMatchObject({ supported: true, deal: null, account: null, contacts: [], lead: { action: 'create', matchedBy: null } });
@@ -215,7 +227,7 @@ describe('saveCapture', () => {
     it('a stored lead (imported with its created date) is updated by its CRM id, 15 or 18 characters; saving twice = once', async () => {
       const capture = read('salesforce/lead.html', LEAD_URL);
       // As a lead report import stores it: same name, no company, no email yet.
-      await db.leads.add(storedLead({ name: capture.fields.name!, company: null, sourceKey: 'salesforce:00Q5g00000LeAdS' }));
+      await db.leads.add(storedLead({ name: capture.fields.name!, company: null, createdOn: capture.fields.createdOn!, sourceKey: 'salesforce:00Q5g00000LeAdS' }));
       const plan = await planCapture(db, capture, NOW);
       expect(plan.problems).toEqual([]);
       expect(plan.conflicts).toEqual([]);
@@ -226,7 +238,7 @@ describe('saveCapture', () => {
       expect(lead).toMatchObject({
         name: capture.fields.name,
         company: capture.fields.accountName ?? 'Old Co',
-        createdOn: '2025-11-03', // kept: the import's, never the capture day
+        createdOn: '2026-01-14', // the import's, which the page agrees with; never the capture day
         source: 'Web',
         sourceKey: 'salesforce:00Q5g00000LeAdS', // the export's key stays
         provenance: { site: 'salesforce', url: LEAD_URL, externalId: capture.externalId, capturedAt: NOW },
