@@ -104,16 +104,34 @@ function labelNear(el: Element, name: string, pane: Element): string {
     if (l) return l;
   }
   row ??= el.parentElement;
-  const labelEl = row
-    ? (query(row, `[data-selenium-test="property-label-${cssEscape(name)}"]`) ??
-      query(row, '[data-selenium-test*="property-label"], [data-test-id*="property-label"], label'))
-    : null;
+  const labelEl = row ? labelIn(row, name) : null;
   const l = labelEl ? lineOf(labelEl, 100).replace(/\s*:$/, '') : '';
   return l || name;
 }
 
-function cssEscape(s: string): string {
-  return s.replace(/["\\]/g, '\\$&');
+/** The element after `e` in document order within `root`'s subtree (descendants only); null after the last. */
+function nextIn(e: Element, root: Element): Element | null {
+  if (e.firstElementChild) return e.firstElementChild;
+  for (let n: Element | null = e; n && n !== root; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  return null;
+}
+
+/**
+ * A property row's label element: what
+ * `row.querySelector('[data-selenium-test="property-label-<name>"]') ??
+ *  row.querySelector('[data-selenium-test*="property-label"], [data-test-id*="property-label"], label')`
+ * gives, from one walk over the row's few descendants with attribute reads instead of two selector
+ * queries per property (tests/unit/capture/hubspot.test.ts checks the two agree on random rows).
+ */
+export function labelIn(row: Element, name: string): Element | null {
+  const exact = `property-label-${name}`;
+  let loose: Element | null = null;
+  for (let e = nextIn(row, row); e; e = nextIn(e, row)) {
+    const st = e.getAttribute('data-selenium-test');
+    if (st === exact) return e;
+    if (loose === null && ((st !== null && st.includes('property-label')) || e.localName === 'label' || (e.getAttribute('data-test-id') ?? '').includes('property-label'))) loose = e;
+  }
+  return loose;
 }
 
 interface PaneScan {
@@ -173,8 +191,29 @@ function valueText(p: Prop): string {
 
 // ---------------------------------------------------------------- associations
 
-const COMPANY_LINK = 'a[href*="/record/0-2/"], a[href*="/company/"]';
-const CONTACT_LINK = 'a[href*="/record/0-1/"], a[href*="/contact/"]';
+export const COMPANY_LINK = 'a[href*="/record/0-2/"], a[href*="/company/"]';
+export const CONTACT_LINK = 'a[href*="/record/0-1/"], a[href*="/contact/"]';
+
+/**
+ * The links to associated records under `scope`, in document order: what
+ * `querySelectorAll(COMPANY_LINK)`, `(CONTACT_LINK)` and `(COMPANY_LINK + ', ' + CONTACT_LINK)` give,
+ * from one `a[href]` query and substring tests on the attribute (tests/unit/capture/hubspot.test.ts
+ * checks they agree on random trees).
+ */
+export function recordLinks(scope: ParentNode): { companies: Element[]; contacts: Element[]; all: Element[] } {
+  const companies: Element[] = [];
+  const contacts: Element[] = [];
+  const all: Element[] = [];
+  for (const a of queryAll(scope, 'a[href]')) {
+    const h = a.getAttribute('href') ?? '';
+    const company = h.includes('/record/0-2/') || h.includes('/company/');
+    const contact = h.includes('/record/0-1/') || h.includes('/contact/');
+    if (company) companies.push(a);
+    if (contact) contacts.push(a);
+    if (company || contact) all.push(a);
+  }
+  return { companies, contacts, all };
+}
 const ID_IN = /\/(?:record\/0-[12]|company|contact)\/(\d+)(?:[/?#]|$)/;
 
 // ---------------------------------------------------------------- the reader
@@ -291,8 +330,9 @@ function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: Reco
   // Without the sidebar (older layouts), association cards wherever they are shown.
   const scopes = right.length ? right : visiblePanes(root, ASSOC_CARDS);
   for (const scope of scopes) {
+    const links = recordLinks(scope);
     if (kind !== 'account') {
-      for (const a of queryAll(scope, COMPANY_LINK)) {
+      for (const a of links.companies) {
         const name = lineOf(a, 300);
         const id = ID_IN.exec(hrefOf(a, url)?.pathname ?? '')?.[1];
         if (!name || !id) continue;
@@ -301,16 +341,15 @@ function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: Reco
       }
     }
     if (kind === 'deal') {
-      const contacts = queryAll(scope, CONTACT_LINK);
+      const contacts = links.contacts;
       if (contacts.length || query(scope, '[data-test-id*="ASSOCIATION"][data-test-id*="0-1"], [data-selenium-test*="ASSOCIATION"][data-selenium-test*="0-1"]')) {
         d.found('people');
       }
       // The scope's record links, searched once: a tile is the largest ancestor (below the scope,
       // at most 8 up) holding no other of them — tileAround's answer, counted with contains().
-      const links = contacts.length ? queryAll(scope, `${COMPANY_LINK}, ${CONTACT_LINK}`) : [];
       for (const a of contacts) {
         const id = ID_IN.exec(hrefOf(a, url)?.pathname ?? '')?.[1] ?? null;
-        const tile = tileIn(a, links, scope);
+        const tile = tileIn(a, links.all, scope);
         d.addPerson({ name: lineOf(a, 300) || null, email: emailsIn(tile, 1)[0] ?? null, role: null, title: null, externalId: id });
       }
     }

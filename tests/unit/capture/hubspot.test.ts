@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hubspotRecordOf, readHubspot } from '../../../lib/capture/hubspot';
+import { COMPANY_LINK, CONTACT_LINK, hubspotRecordOf, labelIn, readHubspot, recordLinks } from '../../../lib/capture/hubspot';
 import { recordCaptureSchema, type RecordCapture } from '../../../lib/capture/schema';
 
 /** A saved page as DOMParser builds it (scripts never run); @@ONE_MEGABYTE@@ becomes a 1 MB value. */
@@ -207,5 +208,55 @@ describe('HubSpot record pages', () => {
     const broken = { querySelectorAll: () => { throw new Error('boom'); }, querySelector: () => { throw new Error('boom'); } } as unknown as ParentNode;
     const r = readHubspot(broken, new URL(`${APP}/record/0-3/1`))!;
     expect(recordCaptureSchema.parse(r).missing).toContain('name');
+  });
+});
+
+describe('fast lookups give what the plain queries give (random trees)', () => {
+  const VALUES: Record<string, string[]> = {
+    'data-selenium-test': ['property-label-dealname', 'property-label-hs_next_step', 'property-label-deal stage', 'property-label-négocio', 'property-label-', 'xproperty-labely', 'property-input-dealname', 'PROPERTY-LABEL-dealname'],
+    'data-test-id': ['property-label', 'my-property-label-x', 'dealname', 'property-labe'],
+    href: ['/contacts/1/record/0-2/5', '/company/7', '/contacts/1/record/0-1/9', '/contact/3', 'https://app.hubspot.com/contacts/1/record/0-1/2?x=/company/1', '/Record/0-2/1', '/contacts/1/record/0-3/4', '#', ''],
+  };
+  interface T { tag: string; attrs: Array<[string, number]>; kids: T[] }
+  const tree: fc.Arbitrary<T> = fc.letrec<{ node: T }>((tie) => ({
+    node: fc.record({
+      tag: fc.constantFrom<string>('div', 'span', 'a', 'label', 'ul', 'li', 'button'),
+      attrs: fc.array(fc.tuple(fc.constantFrom(...Object.keys(VALUES)), fc.nat()), { maxLength: 3 }),
+      kids: fc.oneof({ maxDepth: 5 }, fc.constant<T[]>([]), fc.array(tie('node'), { maxLength: 4 })),
+    }),
+  })).node;
+  function build(doc: Document, t: T): Element {
+    const el = doc.createElement(t.tag);
+    for (const [name, i] of t.attrs) el.setAttribute(name, VALUES[name]![i % VALUES[name]!.length]!);
+    for (const k of t.kids) el.append(build(doc, k));
+    return el;
+  }
+  const doc = document.implementation.createHTMLDocument('t');
+
+  it('labelIn(row, name) is querySelector of the exact label hook, else of the loose one', () => {
+    fc.assert(
+      // Internal names are [a-z0-9_]; a quote or backslash in one would need CSS escapes the test DOM does not parse.
+      fc.property(tree, fc.constantFrom('dealname', 'hs_next_step', 'deal stage', 'négocio', ''), (t, name) => {
+        const row = build(doc, t);
+        const plain =
+          row.querySelector(`[data-selenium-test="property-label-${name.replace(/["\\]/g, '\\$&')}"]`) ??
+          row.querySelector('[data-selenium-test*="property-label"], [data-test-id*="property-label"], label');
+        expect(labelIn(row, name)).toBe(plain);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recordLinks(scope) is querySelectorAll of the company, contact and both link selectors', () => {
+    fc.assert(
+      fc.property(tree, (t) => {
+        const scope = build(doc, t);
+        const links = recordLinks(scope);
+        expect(links.companies).toEqual([...scope.querySelectorAll(COMPANY_LINK)]);
+        expect(links.contacts).toEqual([...scope.querySelectorAll(CONTACT_LINK)]);
+        expect(links.all).toEqual([...scope.querySelectorAll(`${COMPANY_LINK}, ${CONTACT_LINK}`)]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
