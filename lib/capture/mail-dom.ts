@@ -70,21 +70,24 @@ export function closestWithin(el: Element, selector: string, within: Element | n
 }
 
 /**
- * The text of an element as a reader sees it: text nodes in order, `<img data-emoji|alt>` as its
- * emoji, subtrees matching `skip` (buttons, scripts, styles by default) left out. Iterative,
- * so a deep tree cannot overflow the stack.
+ * The text of an element as a reader sees it: text nodes (CDATA sections too, as textContent
+ * counts them) in order, `<img data-emoji|alt>` as its emoji, subtrees matching `skip` (buttons,
+ * scripts, styles by default) left out. Iterative, so a deep tree cannot overflow the stack.
  */
 export function textOf(el: Element | null, skip = 'button,[role="button"],script,style,noscript,template'): string {
   if (!el) return '';
+  // No element inside (a name, a time): its text nodes are all there is, as textContent joins them.
+  if (el.firstElementChild === null && el.tagName !== 'IMG') return el.textContent ?? '';
   let out = '';
   const stack: Node[] = [el];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
       out += node.nodeValue ?? '';
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const e = node as Element;
     if (e !== el && safeMatches(e, skip)) continue;
     if (e.tagName === 'IMG') {
@@ -599,13 +602,13 @@ export function outermostOf(outside: Outside, indices: readonly number[]): numbe
 
 /**
  * skippedIn for each of `items` (ascending positions in `outside`, none holding another; [-1]:
- * the root, all skipped roots), with one binary search per skipped root instead of a pass over
- * all of them per item.
+ * the root, all skipped roots), as indices in `outside.skipped`, with one binary search per
+ * skipped root instead of a pass over all of them per item.
  */
-export function skippedByItem(outside: Outside, items: readonly number[]): Element[][] {
-  const out: Element[][] = items.map(() => []);
+export function skippedByItem(outside: Outside, items: readonly number[]): number[][] {
+  const out: number[][] = items.map(() => []);
   const { skipped, skippedUnder, end } = outside;
-  if (items.length === 1 && items[0]! < 0) out[0] = skipped.slice();
+  if (items.length === 1 && items[0]! < 0) out[0] = skipped.map((_, k) => k);
   else {
     for (let k = 0; k < skipped.length; k++) {
       // The last item at or before the parent q (ascending, disjoint): q's item if it holds q.
@@ -618,8 +621,39 @@ export function skippedByItem(outside: Outside, items: readonly number[]): Eleme
         else hi = mid;
       }
       const n = lo - 1;
-      if (n >= 0 && q < end[items[n]!]!) out[n]!.push(skipped[k]!);
+      if (n >= 0 && q < end[items[n]!]!) out[n]!.push(k);
     }
   }
   return out;
+}
+
+/**
+ * isHiddenUpTo(outside.elements[j], root) for positions j in `outside` (walked from `root`;
+ * j = -1: the root itself), each element's attributes read at most once however many of its
+ * descendants are asked about.
+ */
+export function hiddenAt(outside: Outside, root: Element): (j: number) => boolean {
+  const { elements, parent } = outside;
+  // 0: not known yet, 1: shown (nothing hidden from it up to the root), 2: hidden.
+  const memo = new Int8Array(elements.length);
+  let rootState = 0;
+  const path: number[] = [];
+  return (j) => {
+    if (j < 0) {
+      if (rootState === 0) rootState = isHiddenElement(root) ? 2 : 1;
+      return rootState === 2;
+    }
+    let p = j;
+    while (p >= 0 && memo[p] === 0) {
+      path.push(p);
+      p = parent[p]!;
+    }
+    let hidden = p >= 0 ? memo[p] === 2 : (rootState === 0 ? (rootState = isHiddenElement(root) ? 2 : 1) : rootState) === 2;
+    while (path.length > 0) {
+      const q = path.pop()!;
+      if (!hidden && isHiddenElement(elements[q]!)) hidden = true;
+      memo[q] = hidden ? 2 : 1;
+    }
+    return memo[j] === 2;
+  };
 }

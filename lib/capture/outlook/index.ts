@@ -15,8 +15,10 @@ import {
   outermostOf,
   skippedByItem,
   groupedByAttribute,
+  hiddenAt,
   isEmail,
   indicesIn,
+  isHiddenElement,
   isHiddenUpTo,
   line,
   outsideOf,
@@ -112,6 +114,8 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   // body). Queries over the pane filter these instead.
   const outside = pane ? outsideOf(pane, NOT_HEADER) : null;
   const marks = outside ? marksOf(outside) : null;
+  // isHiddenUpTo(outside.elements[j], pane), each ancestor read once.
+  const hidden = pane && outside ? hiddenAt(outside, pane) : () => false;
 
   // Subject: the first shown candidate with text, by kind, then in page order.
   let subject = '';
@@ -119,7 +123,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
     search: for (const sel of SUBJECTS) {
       for (const j of marks.marked) {
         const h = outside.elements[j]!;
-        if (!h.matches(sel) || isHiddenUpTo(h, pane)) continue;
+        if (!h.matches(sel) || hidden(j)) continue;
         subject = cleanLine(textOf(h), SUBJECT_MAX);
         if (subject) break search;
       }
@@ -146,13 +150,13 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
   const messages: MailMessage[] = [];
   const dateTexts: (string | null)[] = [];
   if (pane && outside && marks) {
-    const items = messageItems(pane, outside, marks);
+    const items = messageItems(pane, outside, marks, hidden);
     const skipped = skippedByItem(outside, items);
     for (let k = 0; k < items.length; k++) {
       if (messages.length >= 1000) break;
       const i = items[k]!;
       const item = i < 0 ? pane : outside.elements[i]!;
-      const r = readMessage(item, missing, outside, i, skipped[k]!, marks);
+      const r = readMessage(item, missing, outside, i, skipped[k]!, marks, hidden);
       if (!r) continue;
       messages.push(r.message);
       dateTexts.push(r.dateText);
@@ -199,27 +203,37 @@ export interface Marks {
   labelled: number[];
 }
 
+/** Read by attribute value in marksOf (the same elements): keep the two in step. */
 const FROM_LABEL = '[aria-label^="From:"], [aria-label^="จาก:"]';
 const ITEM_ID = '[data-itemid], [data-item-id]';
+/** Read by attribute value in marksOf. */
 const EMAIL_MESSAGE = '[aria-label="Email message"]';
 /** Everything the reader looks for among the pane's header elements, as one list (grouped by attribute). */
 const MARKED = groupedByAttribute([PERSONA, WELL, FROM_LABEL, TIME, ITEM_ID, EMAIL_MESSAGE, ...SUBJECTS].join(', '));
 
 export function marksOf(outside: Outside): Marks {
+  const els = outside.elements;
   const marked = indicesIn(outside, MARKED);
-  const personas = indicesIn(outside, PERSONA, marked);
-  const isPersona = new Uint8Array(outside.elements.length);
-  for (const j of personas) isPersona[j] = 1;
-  return {
-    marked,
-    personas,
-    isPersona,
-    wells: indicesIn(outside, WELL, marked),
-    fromLabels: indicesIn(outside, FROM_LABEL, marked),
-    times: indicesIn(outside, TIME, marked),
-    itemIds: indicesIn(outside, ITEM_ID, marked),
-    labelled: indicesIn(outside, EMAIL_MESSAGE, marked),
-  };
+  const isPersona = new Uint8Array(els.length);
+  const m: Marks = { marked, personas: [], isPersona, wells: [], fromLabels: [], times: [], itemIds: [], labelled: [] };
+  for (const j of marked) {
+    const e = els[j]!;
+    if (e.matches(PERSONA)) {
+      m.personas.push(j);
+      isPersona[j] = 1;
+    }
+    // TIME, WELL: [data-testid="…"]; FROM_LABEL, EMAIL_MESSAGE: [aria-label^="…"], [aria-label="…"].
+    const testId = e.getAttribute('data-testid');
+    if (testId === 'SentReceivedSavedTime') m.times.push(j);
+    else if (testId === 'RecipientWell') m.wells.push(j);
+    const label = e.getAttribute('aria-label');
+    if (label !== null) {
+      if (label.startsWith('From:') || label.startsWith('จาก:')) m.fromLabels.push(j);
+      else if (label === 'Email message') m.labelled.push(j);
+    }
+    if (e.matches(ITEM_ID)) m.itemIds.push(j);
+  }
+  return m;
 }
 
 /**
@@ -227,7 +241,7 @@ export function marksOf(outside: Outside): Marks {
  * message shows its own time: the item is the largest ancestor of a time that holds no other
  * message's time (language-neutral, unlike the "Email message" label).
  */
-function messageItems(pane: Element, outside: Outside, marks: Marks): number[] {
+function messageItems(pane: Element, outside: Outside, marks: Marks, hidden: (j: number) => boolean): number[] {
   const labelled = marks.labelled;
   if (labelled.length > 0) return outermostOf(outside, labelled);
   const times = marks.times;
@@ -245,7 +259,7 @@ function messageItems(pane: Element, outside: Outside, marks: Marks): number[] {
   });
   // The outermost (j holds i when j < i < end[j]), then the shown ones.
   const unique = [...new Set(items)];
-  return unique.filter((i) => !unique.some((j) => j < i && i < end[j]!) && !isHiddenUpTo(outside.elements[i]!, pane));
+  return unique.filter((i) => !unique.some((j) => j < i && i < end[j]!) && !hidden(i));
 }
 
 function personaAddress(el: Element): MailAddress | null {
@@ -279,8 +293,9 @@ function readMessage(
   missing: Set<string>,
   outside: Outside,
   i: number,
-  skipped: readonly Element[],
+  skipped: readonly number[],
   marks: Marks,
+  hidden: (j: number) => boolean,
 ): { message: MailMessage; dateText: string | null } | null {
   const { elements, end, parent } = outside;
   const wells = within(outside, marks.wells, i);
@@ -310,9 +325,17 @@ function readMessage(
 
   // Any shown body in the item. Every body lies in a skipped subtree; a body shown inside a
   // skipped body root means that root is shown too, so the roots that are bodies stand for
-  // their subtrees, and only the other skipped subtrees (history, lists) are queried.
-  const bodies = skipped.flatMap((r) => (r.matches(BODY_ONLY) ? [r] : all(r, BODY_ONLY)));
-  const collapsed = !bodies.some((b) => !isHiddenUpTo(b, item)) || item.getAttribute('aria-expanded') === 'false';
+  // their subtrees, and only the other skipped subtrees (history, lists) are queried. A root
+  // is shown up to the item when it is not hidden itself and nothing is hidden from its parent
+  // up to the pane (else the exact climb decides).
+  let shownBody = false;
+  for (const k of skipped) {
+    const r = outside.skipped[k]!;
+    if (r.matches(BODY_ONLY)) shownBody = !isHiddenElement(r) && (!hidden(outside.skippedUnder[k]!) || !isHiddenUpTo(r, item));
+    else shownBody = all(r, BODY_ONLY).some((b) => !isHiddenUpTo(b, item));
+    if (shownBody) break;
+  }
+  const collapsed = !shownBody || item.getAttribute('aria-expanded') === 'false';
 
   const to: MailAddress[] = [];
   const cc: MailAddress[] = [];

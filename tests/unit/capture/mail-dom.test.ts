@@ -8,6 +8,7 @@ import {
   firstShown,
   firstWithin,
   groupedByAttribute,
+  hiddenAt,
   indicesIn,
   isHiddenUpTo,
   outermostIn,
@@ -17,6 +18,7 @@ import {
   queryIn,
   skippedByItem,
   skippedIn,
+  textOf,
   within,
 } from '../../../lib/capture/mail-dom';
 
@@ -154,9 +156,14 @@ describe('outsideOf and the lookups over it', () => {
             const at = indicesIn(o, sel);
             const top = outermostOf(o, at);
             expect(top).toEqual(at.filter((j) => !at.some((k) => k !== j && o.elements[k]!.contains(o.elements[j]!))));
-            expect(skippedByItem(o, top)).toEqual(top.map((i) => o.skipped.filter((r) => o.elements[i]!.contains(r))));
+            expect(skippedByItem(o, top).map((ks) => ks.map((k) => o.skipped[k]))).toEqual(top.map((i) => o.skipped.filter((r) => o.elements[i]!.contains(r))));
           }
-          expect(skippedByItem(o, [-1])).toEqual([o.skipped]);
+          expect(skippedByItem(o, [-1])).toEqual([o.skipped.map((_, k) => k)]);
+          // Hidden up to the root, by positions: asked in any order, the same as the climb.
+          const hidden = hiddenAt(o, root);
+          const order = o.elements.map((_, j) => j).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13));
+          for (const j of order) expect(hidden(j)).toBe(isHiddenUpTo(o.elements[j]!, root));
+          expect(hidden(-1)).toBe(isHiddenUpTo(root, root));
           const take = (e: Element) => e.matches('[role="listitem"], .h7, .kv, td');
           expect(outermostIn(o, take)).toEqual(
             o.elements.flatMap((e, i) => (take(e) && !o.elements.some((a) => a !== e && a.contains(e) && take(a)) ? [i] : [])),
@@ -181,6 +188,52 @@ describe('outsideOf and the lookups over it', () => {
           expect(around.before).toEqual(before);
           expect(around.after).toEqual(outside.filter((e) => !before.includes(e)));
         }
+      }),
+      RUNS,
+    );
+  }, SLOW);
+});
+
+describe('textOf', () => {
+  /** The plain reading: text and CDATA nodes in order, an <img>'s data-emoji, skipped subtrees (below the element) left out. */
+  function plainText(el: Element, skip: string, top = true): string {
+    if (!top && el.matches(skip)) return '';
+    if (el.tagName === 'IMG') return el.getAttribute('data-emoji') ?? '';
+    let out = '';
+    for (const c of Array.from(el.childNodes)) {
+      if (c.nodeType === 3 || c.nodeType === 4) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) out += plainText(c as Element, skip, false);
+    }
+    return out;
+  }
+
+  it('reads every element as the plain recursive reading does', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        let s = seed >>> 0 || 1;
+        const rnd = (n: number) => {
+          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+          return (s >>> 8) % n;
+        };
+        const doc = document.implementation.createHTMLDocument('t');
+        const grow = (parent: Element, depth: number) => {
+          const kids = depth > 4 ? 0 : rnd(4);
+          for (let k = 0; k < kids + rnd(2); k++) {
+            const pick = rnd(8);
+            if (pick < 3) parent.appendChild(doc.createTextNode(['a', ' b ', 'ก', '😀', ''][rnd(5)]!));
+            else if (pick === 3) parent.appendChild(doc.createComment('c'));
+            else {
+              const el = doc.createElement(['div', 'span', 'button', 'img', 'script', 'b'][rnd(6)]!);
+              if (rnd(3) === 0) el.setAttribute('data-emoji', '🙏');
+              if (rnd(5) === 0) el.setAttribute('role', 'button');
+              parent.appendChild(el);
+              grow(el, depth + 1);
+            }
+          }
+        };
+        grow(doc.body, 0);
+        const skip = 'button,[role="button"],script,style,noscript,template';
+        for (const el of [doc.body, ...all(doc.body, '*')]) expect(textOf(el)).toBe(plainText(el, skip));
       }),
       RUNS,
     );

@@ -183,10 +183,12 @@ describe('the recipient well read by positions', () => {
   // Skipped subtrees (blockquote, role=document/listbox) rare: the positions read only wells that hold none.
   const TAGS = [...Array<string>(15).fill('div'), ...Array<string>(15).fill('span'), 'blockquote'];
   const ATTRS: Array<[string, string[]]> = [
-    ['data-testid', ['RecipientWell', 'other', 'other', 'other']],
+    ['data-testid', ['RecipientWell', 'other', 'other', 'SentReceivedSavedTime', 'recipientwell']],
     ['data-lpc-hover-target-id', ['p']],
     ['title', ['a@x.example', 'B <b@y.example>', 'no address']],
-    ['aria-label', ['Cc:', 'To: Someone', 'Bcc', 'Cc: A <a@x.example>', 'ถึง:', 'label', 'Cc:', 'To:']],
+    ['aria-label', ['Cc:', 'To: Someone', 'Bcc', 'Cc: A <a@x.example>', 'ถึง:', 'label', 'Cc:', 'To:', 'From: N', 'จาก: น', 'Email message', 'Email message ', 'from: n']],
+    ['data-itemid', ['AAMk1']],
+    ['data-item-id', ['AAMk2']],
     ['role', ['document', 'listbox', ...Array<string>(30).fill('presentation')]],
   ];
   const TEXTS = ['Cc:', 'To', 'สำเนาถึง', 'bcc:', 'N <n@z.example>', 'text'];
@@ -221,6 +223,29 @@ describe('the recipient well read by positions', () => {
     }
     return doc;
   }
+
+  it('marks the same header elements as the selectors they stand for', () => {
+    const plain = {
+      personas: '[data-lpc-hover-target-id], [title*="@"]',
+      wells: '[data-testid="RecipientWell"]',
+      fromLabels: '[aria-label^="From:"], [aria-label^="จาก:"]',
+      times: '[data-testid="SentReceivedSavedTime"]',
+      itemIds: '[data-itemid], [data-item-id]',
+      labelled: '[aria-label="Email message"]',
+    } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const root = tree(seed).body;
+        const o = outsideOf(root, NOT_HEADER);
+        const marks = marksOf(o);
+        for (const [kind, sel] of Object.entries(plain)) {
+          expect(marks[kind as keyof typeof plain].map((j) => o.elements[j])).toEqual([...root.querySelectorAll(sel)].filter((e) => o.elements.includes(e)));
+        }
+        expect([...marks.isPersona].flatMap((v, j) => (v ? [j] : []))).toEqual(marks.personas);
+      }),
+      { numRuns: 100 },
+    );
+  }, 30_000);
 
   it('gives the same personas, in the same order and fields, as the walk of the well', () => {
     fc.assert(
