@@ -28,6 +28,7 @@ import {
 import { parseAlarmName, planReminders, pruneState, reconcileAlarms, snoozeUntil, ALARM_PREFIX } from '../../lib/reminders';
 
 const TICK = 'badge-tick';
+const STARTUP_DELAY_MS = 1000;
 
 export function registerReminders(): { reschedule: () => Promise<void>; fire: (name: string) => Promise<void>; click: (id: string) => Promise<void>; button: (id: string, i: number) => Promise<void>; updateBadge: () => Promise<number> } {
   const db = getDb();
@@ -133,12 +134,16 @@ export function registerReminders(): { reschedule: () => Promise<void>; fire: (n
   onNotificationButton((id, i) => void button(id, i));
   watchBookChanged(refresh);
   void setAlarm(TICK, Date.now() + 60_000, 1);
-  // While the worker runs, any page's write (Dexie's cross-context change events) updates the badge.
-  liveQuery(() => countOverdue(db, localDateOf(Date.now()), Date.now())).subscribe({
-    next: (n) => void showBadgeCount(n),
-    error: (e: unknown) => console.error('badge: could not count', e),
-  });
-  refresh();
+  // A worker is mostly started by the popup's first message: its answer comes first, and the
+  // badge count and the plan (reads over every open deal) a moment later.
+  setTimeout(() => {
+    // While the worker runs, any page's write (Dexie's cross-context change events) updates the badge.
+    liveQuery(() => countOverdue(db, localDateOf(Date.now()), Date.now())).subscribe({
+      next: (n) => void showBadgeCount(n),
+      error: (e: unknown) => console.error('badge: could not count', e),
+    });
+    refresh();
+  }, STARTUP_DELAY_MS);
 
   const hooks = { reschedule, fire, click, button, updateBadge };
   // Automation cannot click a notification or wait for a real alarm: the e2e tests call these.
