@@ -1,5 +1,5 @@
 import { cleanLine } from '../../domain/text';
-import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, queryAllOf, textOf } from '../dom';
+import { RecordDraft, attempt, emailsIn, finishRecord, hrefOf, isHidden, lineOf, pageLang, query, queryAll, textOf } from '../dom';
 import { currencyCodeOf, dateHead, domainOf, pageDateFormat, parseMoney, parsePageDate, parsePercent } from '../locale';
 import type { RecordCapture, RecordKind } from '../schema';
 
@@ -31,7 +31,7 @@ export function hubspotRecordOf(url: URL): { portal: string; kind: RecordKind; i
 // ---------------------------------------------------------------- where the record is
 
 /** The record's own panes (never the associations sidebar, never a hidden earlier page). */
-const OWN_PANES = [
+export const OWN_PANES = [
   '[data-test-id="left-sidebar"]',
   '#record-page-left-sidebar',
   '[data-test-id="middle-pane"]',
@@ -41,18 +41,72 @@ const OWN_PANES = [
   '[data-test-id="record-highlight-content"]',
   '[data-test-id="all-properties-panel"]',
 ];
-const ASSOC_PANES = ['[data-test-id="records-right-sidebar"]', '#record-page-right-sidebar'];
+export const ASSOC_PANES = ['[data-test-id="records-right-sidebar"]', '#record-page-right-sidebar'];
 const ASSOC_CARDS = ['[data-test-id^="card-wrapper-ASSOCIATION"]', '[data-card-type^="ASSOCIATION"]', '[data-selenium-test^="card-id-ASSOCIATION"]'];
 
+type Test = (el: Element) => boolean;
+const is = (attr: string, v: string): Test => (el) => el.getAttribute(attr) === v;
+const endsWith = (attr: string, v: string): Test => (el) => (el.getAttribute(attr) ?? '').endsWith(v);
+
 /**
- * Visible panes, outermost only (a pane inside an already chosen one is skipped). Each selector is
- * run on its own over the document (queryAllOf): a single attribute or id selector is one cheap
- * native walk that builds a list of its few matches; a list of them as one comma-separated
- * selector, or every element with the hook attribute, costs a walk per part or a long list.
+ * Pane hooks that share a wider single-attribute selector: one native walk of the document per
+ * group, then each hook's own test on the group's few matches (in document order). A walk of the
+ * document is most of a read's cost, and a comma-separated list of the hooks costs far more than
+ * one walk in Chromium (each part tested on every element); a hook outside the groups, and an id
+ * (the document's id map), is queried on its own.
  */
-function visiblePanes(root: ParentNode, selectors: readonly string[]): Element[] {
+const HOOK_GROUPS: Array<{ wide: string; hooks: Record<string, Test> }> = [
+  {
+    wide: '[data-test-id$="-sidebar"]',
+    hooks: { '[data-test-id="left-sidebar"]': is('data-test-id', 'left-sidebar'), '[data-test-id="records-right-sidebar"]': is('data-test-id', 'records-right-sidebar') },
+  },
+  {
+    wide: '[data-test-id*="-pane"]',
+    hooks: { '[data-test-id="middle-pane"]': is('data-test-id', 'middle-pane'), '[data-test-id="all-properties-panel"]': is('data-test-id', 'all-properties-panel') },
+  },
+  {
+    wide: '[data-selenium-test*="highlight"]',
+    hooks: {
+      '[data-selenium-test="highlightedPropertySidebar"]': is('data-selenium-test', 'highlightedPropertySidebar'),
+      '[data-selenium-test$="-highlight-details"]': endsWith('data-selenium-test', '-highlight-details'),
+    },
+  },
+];
+
+/**
+ * The matches of pane selectors under `root`: for each selector, what `querySelectorAll` gives
+ * (tests/unit/capture/hubspot.test.ts checks it on random trees), each group's walk run once per
+ * read and only when one of its hooks is asked for.
+ */
+export class PaneHooks {
+  private readonly wide = new Map<string, Element[]>();
+  constructor(private readonly root: ParentNode) {}
+  /** Every match of `selector`, in document order. */
+  matches(selector: string): Element[] {
+    for (const g of HOOK_GROUPS) {
+      const test = g.hooks[selector];
+      if (!test) continue;
+      let els = this.wide.get(g.wide);
+      if (!els) {
+        els = queryAll(this.root, g.wide);
+        this.wide.set(g.wide, els);
+      }
+      return els.filter(test);
+    }
+    return queryAll(this.root, selector);
+  }
+  /** dom.ts queryAllOf: each selector's matches in document order, in selector order, each element once. */
+  queryAllOf(selectors: readonly string[]): Element[] {
+    const out: Element[] = [];
+    for (const s of selectors) for (const el of this.matches(s)) if (!out.includes(el)) out.push(el);
+    return out;
+  }
+}
+
+/** Visible panes, outermost only (a pane inside an already chosen one is skipped). */
+function visiblePanes(hooks: PaneHooks, selectors: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (const el of queryAllOf(root, selectors)) {
+  for (const el of hooks.queryAllOf(selectors)) {
     if (out.some((p) => p.contains(el))) continue;
     if (isHidden(el)) continue;
     // A pane holding an already chosen one replaces it (outermost wins whatever the selector order).
@@ -234,7 +288,8 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
   if (kind === 'account') d.want('domain', 'industry', 'accountType', 'ownerName', 'city', 'country');
   if (kind === 'contact') d.want('title', 'accountName', 'emails', 'phone');
 
-  const panes = visiblePanes(root, OWN_PANES);
+  const hooks = new PaneHooks(root);
+  const panes = visiblePanes(hooks, OWN_PANES);
   if (panes.length === 0) return;
   const lang = pageLang(root);
   const { props, title } = scanPanes(panes);
@@ -322,13 +377,13 @@ function readRecord(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind
     attempt(() => d.set('phone', cleanLine(get('phone', 'mobilephone'), 50)));
   }
 
-  attempt(() => readAssociations(d, root, url, kind));
+  attempt(() => readAssociations(d, hooks, url, kind));
 }
 
-function readAssociations(d: RecordDraft, root: ParentNode, url: URL, kind: RecordKind): void {
-  const right = visiblePanes(root, ASSOC_PANES);
+function readAssociations(d: RecordDraft, hooks: PaneHooks, url: URL, kind: RecordKind): void {
+  const right = visiblePanes(hooks, ASSOC_PANES);
   // Without the sidebar (older layouts), association cards wherever they are shown.
-  const scopes = right.length ? right : visiblePanes(root, ASSOC_CARDS);
+  const scopes = right.length ? right : visiblePanes(hooks, ASSOC_CARDS);
   for (const scope of scopes) {
     const links = recordLinks(scope);
     if (kind !== 'account') {

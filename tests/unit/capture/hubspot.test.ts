@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPANY_LINK, CONTACT_LINK, hubspotRecordOf, labelIn, readHubspot, recordLinks } from '../../../lib/capture/hubspot';
+import { ASSOC_PANES, COMPANY_LINK, CONTACT_LINK, OWN_PANES, PaneHooks, hubspotRecordOf, labelIn, readHubspot, recordLinks } from '../../../lib/capture/hubspot';
 import { recordCaptureSchema, type RecordCapture } from '../../../lib/capture/schema';
 
 /** A saved page as DOMParser builds it (scripts never run); @@ONE_MEGABYTE@@ becomes a 1 MB value. */
@@ -242,6 +242,42 @@ describe('fast lookups give what the plain queries give (random trees)', () => {
           row.querySelector(`[data-selenium-test="property-label-${name.replace(/["\\]/g, '\\$&')}"]`) ??
           row.querySelector('[data-selenium-test*="property-label"], [data-test-id*="property-label"], label');
         expect(labelIn(row, name)).toBe(plain);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('PaneHooks matches every pane selector exactly as querySelectorAll does, and queryAllOf as dom.ts queryAllOf', () => {
+    // Hook values, near misses and other values that the groups' wider selectors also catch.
+    const PANE_VALUES: Record<string, string[]> = {
+      'data-test-id': ['left-sidebar', 'records-right-sidebar', 'right-sidebar', 'left-sidebar-x', 'xleft-sidebar', '-sidebar', 'middle-pane', 'middle-panel', 'all-properties-panel', 'all-properties-pane', 'x-pane-y', 'record-highlight-content', 'record-highlight-contents', 'Left-Sidebar'],
+      'data-selenium-test': ['highlightedPropertySidebar', 'highlightedPropertySidebarX', 'deal-highlight-details', '-highlight-details', 'highlight-details', 'highlightTitle', 'deal-highlight-detailsx', 'x'],
+      'data-selenium-component': ['ProfileHighlightContainer', 'ProfileHighlightContainers', 'x'],
+      id: ['record-page-left-sidebar', 'record-page-right-sidebar', 'record-page-left-sidebar-x'],
+    };
+    interface P { attrs: Array<[string, number]>; kids: P[] }
+    const paneTree: fc.Arbitrary<P> = fc.letrec<{ node: P }>((tie) => ({
+      node: fc.record({
+        attrs: fc.array(fc.tuple(fc.constantFrom(...Object.keys(PANE_VALUES)), fc.nat()), { maxLength: 3 }),
+        kids: fc.oneof({ maxDepth: 5 }, fc.constant<P[]>([]), fc.array(tie('node'), { maxLength: 4 })),
+      }),
+    })).node;
+    const buildPane = (t: P): Element => {
+      const el = doc.createElement('div');
+      for (const [name, i] of t.attrs) el.setAttribute(name, PANE_VALUES[name]![i % PANE_VALUES[name]!.length]!);
+      for (const k of t.kids) el.append(buildPane(k));
+      return el;
+    };
+    const selectors = [...OWN_PANES, ...ASSOC_PANES];
+    fc.assert(
+      fc.property(paneTree, fc.shuffledSubarray(selectors), (t, some) => {
+        const root = doc.createElement('div');
+        root.append(buildPane(t));
+        const hooks = new PaneHooks(root);
+        for (const sel of selectors) expect(hooks.matches(sel)).toEqual([...root.querySelectorAll(sel)]);
+        const plain: Element[] = [];
+        for (const sel of some) for (const el of root.querySelectorAll(sel)) if (!plain.includes(el)) plain.push(el);
+        expect(new PaneHooks(root).queryAllOf(some)).toEqual(plain);
       }),
       { numRuns: 300 },
     );
