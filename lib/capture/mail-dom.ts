@@ -108,10 +108,22 @@ function safeMatches(e: Element, selector: string): boolean {
   }
 }
 
+/**
+ * What cleanLine would change: an invisible or control character (its INVISIBLE list), white
+ * space other than single spaces between words. Kept in step with lib/domain/text.ts by a
+ * property test.
+ */
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
+
+/** cleanLine(s, max), without its replacements when there is nothing to clean (most names, dates, labels). */
+export function clean(s: string, max = Infinity): string {
+  return s.length <= max && !NEEDS_CLEANING.test(s) ? s : cleanLine(s, max);
+}
+
 /** A cleaned one-line value, or null when nothing is left. */
 export function line(s: string | null | undefined, max: number): string | null {
   if (s == null) return null;
-  const v = cleanLine(s, max);
+  const v = clean(s, max);
   return v === '' ? null : v;
 }
 
@@ -137,7 +149,7 @@ export function isEmail(s: string): boolean {
  * Surrounding quotes and a trailing ';' or ',' are dropped from the name.
  */
 export function parseNameAndEmail(raw: string | null | undefined): MailAddress | null {
-  const s = cleanLine(raw ?? '');
+  const s = clean(raw ?? '');
   if (s === '') return null;
   const m = EMAIL_RE.exec(s);
   const email = m ? keyOfMatch(m[0]) : null;
@@ -184,7 +196,7 @@ const D_MON_Y_RE = /(?<!\d)(\d{1,2})[ -]([A-Za-z]{3,9}\.?|[\u0E01-\u0E4F.]{2,12}
 
 /** Invisible marks (OWA's U+200E/U+200F), narrow no-break spaces (cleanLine makes them one space) and "at" between date and time, normalised. */
 function normaliseDateText(s: string): string {
-  return cleanLine(s).replace(/\s+at\s+/i, ' ');
+  return clean(s).replace(/\s+at\s+/i, ' ');
 }
 
 type DatePart = { iso: string } | { numeric: string } | null;

@@ -4,6 +4,7 @@ import {
   ID_MAX,
   SUBJECT_MAX,
   addressOfKey,
+  clean,
   all,
   closestWithin,
   documentTitle,
@@ -25,7 +26,6 @@ import {
   type DayOrder,
   type Outside,
 } from '../mail-dom';
-import { cleanLine } from '../../domain/text';
 import { gmailThreadFromUrl, type GmailUrlThread } from './url';
 
 export { gmailThreadFromUrl } from './url';
@@ -99,7 +99,7 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
     view = firstShown(root, VIEW, (v) => first(v, '.adn, [data-message-id], [data-legacy-message-id]') !== null);
   }
 
-  const subject = heading ? cleanLine(textOf(heading), SUBJECT_MAX) : '';
+  const subject = heading ? clean(textOf(heading), SUBJECT_MAX) : '';
   if (heading && subject === '') missing.add('subject');
 
   // Thread ids: the heading's own attributes, else any in the view; the URL token beside them.
@@ -206,7 +206,7 @@ function readMessage(item: Element, missing: Set<string>, outside: Outside, i: n
     for (const row of queryIn(outside, i, 'tr')) {
       const labelCell = row.firstElementChild;
       if (!labelCell || !labelCell.nextElementSibling) continue;
-      const label = cleanLine(textOf(labelCell)).toLowerCase().replace(/[:：]$/, '').trim();
+      const label = clean(textOf(labelCell)).toLowerCase().replace(/[:：]$/, '').trim();
       const kind = LABELS[label];
       if (!kind || kind === 'from') continue;
       detailed = true;
@@ -253,7 +253,7 @@ export function gmailSelfEmail(root: ParentNode, thread?: { view: Element; outsi
   // "Inbox (3) - me@x.com - Gmail", "Subject - me@x.com - Company Mail": the last part that is an address.
   const parts = documentTitle(root).split(/\s[-–—]\s/);
   for (let i = parts.length - 1; i >= 1; i--) {
-    const p = cleanLine(parts[i]!);
+    const p = clean(parts[i]!);
     if (isEmail(p)) return p.toLowerCase();
   }
   return null;

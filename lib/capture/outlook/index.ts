@@ -4,6 +4,7 @@ import {
   ID_MAX,
   SUBJECT_MAX,
   addressOfKey,
+  clean,
   all,
   documentTitle,
   emailFromAttributes,
@@ -31,7 +32,6 @@ import {
   type DayOrder,
   type Outside,
 } from '../mail-dom';
-import { cleanLine } from '../../domain/text';
 import { outlookItemFromUrl, type OutlookUrlItem } from './url';
 
 export { outlookItemFromUrl } from './url';
@@ -124,7 +124,7 @@ function read(root: ParentNode, url: URL, u: OutlookUrlItem, opts: { dateOrder?:
       for (const j of marks.marked) {
         const h = outside.elements[j]!;
         if (!h.matches(sel) || hidden(j)) continue;
-        subject = cleanLine(textOf(h), SUBJECT_MAX);
+        subject = clean(textOf(h), SUBJECT_MAX);
         if (subject) break search;
       }
     }
@@ -396,7 +396,7 @@ export function readWell(well: Element, take: TakePersona): void {
     const labelKind = own ? kindOfLabel(own.split(/[:：]/)[0]!.trim()) : null;
     if (labelKind && !first(el, PERSONA)) field = labelKind;
     else if (!el.firstElementChild) {
-      const k = kindOfLabel(cleanLine(el.textContent ?? ''));
+      const k = kindOfLabel(clean(el.textContent ?? ''));
       if (k) field = k;
     }
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
@@ -425,7 +425,7 @@ export function readWellAt(outside: Outside, w: number, marks: Pick<Marks, 'pers
     if (labelKind && firstWithin(outside, marks.personas, j) < 0) field = labelKind;
     else if (end[j] === j + 1) {
       // No element child.
-      const k = kindOfLabel(cleanLine(el.textContent ?? ''));
+      const k = kindOfLabel(clean(el.textContent ?? ''));
       if (k) field = k;
     }
     j++;
@@ -462,7 +462,7 @@ export function outlookSelfEmail(root: ParentNode): string | null {
   }
   const parts = documentTitle(root).split(/\s[-–—]\s/);
   for (let i = parts.length - 1; i >= 1; i--) {
-    const p = cleanLine(parts[i]!);
+    const p = clean(parts[i]!);
     if (isEmail(p)) return p.toLowerCase();
   }
   return null;

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanLine } from '../../../lib/domain/text';
 import {
   all,
+  clean,
   closestWithin,
   firstIn,
   firstShown,
@@ -238,4 +240,24 @@ describe('textOf', () => {
       RUNS,
     );
   }, SLOW);
+});
+
+describe('clean', () => {
+  it('is cleanLine for every UTF-16 unit alone, between letters, doubled and at the ends', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `a${ch}${ch}b`, `${ch}a`, `a${ch}`, `a ${ch}b`]) if (clean(s) !== cleanLine(s)) expect([c, clean(s)]).toEqual([c, cleanLine(s)]);
+    }
+  });
+
+  it('is cleanLine on random strings of spaces, marks, controls and text, with and without a limit', () => {
+    const units = ['a', 'ก', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u200e', '\u202e', '\ufeff', '\u00ad', '\u0000', '\u007f', '\u2000', '\u202f', '\u3000', '\u2028', '😀', '\ud83d'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (parts, max) => {
+        const s = parts.join('');
+        expect(clean(s, max)).toBe(cleanLine(s, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
