@@ -13,6 +13,7 @@ import {
   first,
   firstIn,
   firstShown,
+  hiddenAt,
   isEmail,
   isHiddenUpTo,
   line,
@@ -158,7 +159,8 @@ function read(root: ParentNode, url: URL, u: GmailUrlThread, opts: { dateOrder?:
 function messageItems(view: Element, outside: Outside): number[] {
   let items = outermostIn(outside, (el) => el.matches(ITEM) && (el.matches('.h7, .kv, .kQ, .kx') || first(el, MARKER) !== null));
   if (items.length === 0) items = outermostIn(outside, (el) => el.matches('.adn, .adf'));
-  return items.filter((i) => !isHiddenUpTo(outside.elements[i]!, view));
+  const hidden = hiddenAt(outside, view);
+  return items.filter((i) => !hidden(i));
 }
 
 function addressOf(el: Element): MailAddress | null {
