@@ -2,29 +2,14 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { openCockpit } from '../../lib/platform/panel';
 import { useQuickLogBackend } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
+import type { PopupParams } from '../../lib/quicklog/params';
 import { useT } from '../providers/settings-context';
 import { ToastHost } from '../ui/Toast';
 
 // Only a new install shows the first-run choices: not in the popup's first download.
 const EmptyState = lazy(() => import('../ui/EmptyState').then((m) => ({ default: m.EmptyState })));
 
-export interface PopupParams {
-  dealId: string | null;
-  kind: 'call' | 'meeting' | 'email' | 'note' | null;
-  tabId: number | null;
-}
-
-/** popup.html?deal=<id>&kind=call&tab=<tabId>: what a notification's "Log call" or a test hands in. */
-export function popupParams(search: string): PopupParams {
-  const p = new URLSearchParams(search);
-  const kind = p.get('kind');
-  const tab = Number(p.get('tab'));
-  return {
-    dealId: p.get('deal') || null,
-    kind: kind === 'call' || kind === 'meeting' || kind === 'email' || kind === 'note' ? kind : null,
-    tabId: p.get('tab') !== null && Number.isInteger(tab) && tab >= 0 ? tab : null,
-  };
-}
+export { popupParams, type PopupParams } from '../../lib/quicklog/params';
 
 /** Toolbar popup: quick-log first; an empty book also gets the first-run choices. */
 export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, onClose = () => window.close() }: { params?: PopupParams; onClose?: () => void }) {

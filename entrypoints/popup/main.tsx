@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PopupApp, popupParams } from '../../components/popup/PopupApp';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { popupParams } from '../../lib/quicklog/params';
 import { PopupSettingsProvider } from '../../components/popup/PopupSettings';
 import { ErrorBoundary } from '../../components/providers/ErrorBoundary';
 import { QuickLogBackendContext } from '../../components/quicklog/backend';
