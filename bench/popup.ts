@@ -20,7 +20,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 // The bundle: what popup.html itself pulls in (the first-run screen loads lazily on an empty book only).
 const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
-const files = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+// Every script popup.html names: the boot script in its head (popup-boot.js), its module and preloads.
+const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
 const sizes = files.map((f) => ({ f, raw: readFileSync(join(EXTENSION_DIR, f)).length, gz: gzipSync(readFileSync(join(EXTENSION_DIR, f)), { level: 9 }).length }));
 const gz = sizes.reduce((s, x) => s + x.gz, 0);
 console.log(

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { localeOf } from '../../lib/i18n/format';
 import { createPopupTranslator } from '../../lib/i18n/popup';
 import { resolveLanguage } from '../../lib/i18n/translate';
-import { sendMessage } from '../../lib/messaging/client';
 import { browserLanguage } from '../../lib/platform/language';
 import type { Settings } from '../../lib/settings/schema';
 import { SettingsCtx, type SettingsValue } from '../providers/settings-context';
@@ -15,7 +14,7 @@ type Loaded = { settings: Settings; problems: string[] };
  * screen's demo load) loads the storage code on demand. Renders nothing until they arrive, so the
  * form never shows in the wrong language.
  */
-export function PopupSettingsProvider({ children, load = () => sendMessage('settings/get', {}) }: { children: ReactNode; load?: () => Promise<Loaded> }) {
+export function PopupSettingsProvider({ children, load }: { children: ReactNode; load: () => Promise<Loaded> }) {
   const [state, setState] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 

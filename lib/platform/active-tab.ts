@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 export async function activeTabId(explicitTabId: number | null = null): Promise<number | null> {
   if (explicitTabId !== null) return explicitTabId;
   try {
-    const self = await browser.tabs.getCurrent();
-    const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    // Both at once: one round trip to the browser, not two, before the popup's opening read.
+    const [self, tabs] = await Promise.all([browser.tabs.getCurrent(), browser.tabs.query({ active: true, lastFocusedWindow: true })]);
     return tabs.find((t) => t.id !== undefined && t.id !== self?.id)?.id ?? null;
   } catch {
     return null;

@@ -1,0 +1,22 @@
+/**
+ * The popup's boot hand-over: what popup-boot.js started (./popup-boot.ts), for main.tsx to take.
+ * Types and a global only, so the popup's module bundle does not carry the messaging client twice.
+ */
+import type { Settings } from '../settings/schema';
+import type { QuickLogBackend } from './backend';
+import type { PopupParams } from './params';
+
+export interface PopupBoot {
+  params: PopupParams;
+  settings: Promise<{ settings: Settings; problems: string[] }>;
+  backend: QuickLogBackend;
+}
+
+export const POPUP_BOOT_KEY = '__aeCockpitPopupBoot';
+
+/** What the boot script started; it must have run (popup.html loads it first). */
+export function popupBoot(): PopupBoot {
+  const boot = (globalThis as Record<string, unknown>)[POPUP_BOOT_KEY] as PopupBoot | undefined;
+  if (!boot) throw new Error('popup-boot.js did not run: the popup cannot reach the background');
+  return boot;
+}
