@@ -28,11 +28,18 @@ export function isHidden(el: Element): boolean {
 
 /** Every match of `selector` under `root`; an engine that rejects the selector gives none. */
 export function queryAll(root: ParentNode, selector: string): Element[] {
+  let list: NodeListOf<Element>;
   try {
-    return Array.from(root.querySelectorAll(selector));
+    list = root.querySelectorAll(selector);
   } catch {
     return [];
   }
+  // Copied by index: Array.from goes through the NodeList's iterator, which costs more than the
+  // query of a small subtree (the readers run dozens of those per read).
+  const n = list.length;
+  const out: Element[] = new Array<Element>(n);
+  for (let k = 0; k < n; k++) out[k] = list[k]!;
+  return out;
 }
 
 export function query(root: ParentNode, selector: string): Element | null {

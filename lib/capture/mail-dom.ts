@@ -1,6 +1,6 @@
 import { cleanLine, emailKey } from '../domain/text';
 import { detectDateFormat, parseDate, type DateFormat } from '../io/import/values';
-import { query } from './dom';
+import { query, queryAll } from './dom';
 import type { MailAddress } from './schema';
 
 /**
@@ -38,23 +38,8 @@ export function isHiddenUpTo(el: Element, stop: Element | null = null): boolean 
 /** The first match of a selector, never throwing on one the engine rejects: the CRM readers' own helper. */
 export { query as first };
 
-/**
- * All matches of a selector, in document order, never throwing on one the engine rejects: the
- * CRM readers' queryAll, copied out of the static NodeList by index (Array.from goes through
- * the NodeList's iterator, which costs more than the query of a small subtree).
- */
-export function all(root: ParentNode, selector: string): Element[] {
-  let list: NodeListOf<Element>;
-  try {
-    list = root.querySelectorAll(selector);
-  } catch {
-    return [];
-  }
-  const n = list.length;
-  const out: Element[] = new Array<Element>(n);
-  for (let k = 0; k < n; k++) out[k] = list[k]!;
-  return out;
-}
+/** All matches of a selector, in document order, never throwing: dom.ts queryAll (one helper). */
+export const all = queryAll;
 
 /** `el.closest(selector)` limited to `el`'s ancestors inside `within` (within itself excluded). */
 export function closestWithin(el: Element, selector: string, within: Element | null): Element | null {
