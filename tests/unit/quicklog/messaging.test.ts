@@ -11,6 +11,7 @@ import { sendMessage } from '../../../lib/messaging/client';
 import { quickLogClient as client } from '../../../lib/messaging/quicklog-client';
 import { setCapture } from '../../../lib/platform/captures';
 import { readDraft } from '../../../lib/platform/draft';
+import { account, deal } from '../kpi/fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 3);
 
@@ -21,16 +22,10 @@ beforeEach(async () => {
   await fakeBrowser.storage.local.clear();
   await clearAll(getDb());
   const db = getDb();
-  await db.accounts.add({
-    id: 'acc-1', createdAt: 0, updatedAt: 0, name: 'Siam Cement Digital', domains: ['scd.co.th'], industry: null, territory: null,
-    isTarget: false, customerSince: null, churnedOn: null, potentialMinor: null, potentialCurrency: null, notes: '', provenance: null, sourceKey: null, lastTouchAt: null,
-  });
-  await db.deals.add({
-    id: 'deal-1', createdAt: 0, updatedAt: 0, name: 'ERP rollout phase 2', accountId: 'acc-1', amountMinor: null, currency: 'THB',
-    stage: 'Discovery', status: 'open', probability: 0.3, forecastCategory: 'pipeline', type: 'upsell', typeLabel: null, createdOn: null,
-    closeOn: '2026-12-10', lossReason: null, nextStep: null, nextStepDue: null, territory: null, ownerName: null, primaryContactId: null,
-    lineItems: [], provenance: null, sourceKey: 'salesforce:006000000000001AAA', lastTouchAt: null, lastMeetingAt: null,
-  });
+  await db.accounts.add(account({ id: 'acc-1', name: 'Siam Cement Digital', domains: ['scd.co.th'] }));
+  await db.deals.add(
+    deal({ id: 'deal-1', name: 'ERP rollout phase 2', accountId: 'acc-1', status: 'open', stage: 'Discovery', createdOn: null, closeOn: '2026-12-10', sourceKey: 'salesforce:006000000000001AAA' }),
+  );
 });
 
 describe('the popup quick log over messaging', () => {
