@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLine } from '../../../lib/domain/text';
+import { seededRandom } from './seeded';
 import {
   all,
   clean,
@@ -44,11 +45,7 @@ const ATTRS: Array<[string, string[]]> = [
 
 /** A random tree under <body>, from a seed (a small linear congruential generator). */
 function tree(seed: number): Document {
-  let s = seed >>> 0 || 1;
-  const rnd = (n: number) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return (s >>> 8) % n;
-  };
+  const rnd = seededRandom(seed);
   const doc = document.implementation.createHTMLDocument('t');
   const grow = (parent: Element, depth: number) => {
     const kids = depth > 5 ? 0 : rnd(4);
@@ -212,11 +209,7 @@ describe('textOf', () => {
   it('reads every element as the plain recursive reading does', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
-        let s = seed >>> 0 || 1;
-        const rnd = (n: number) => {
-          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-          return (s >>> 8) % n;
-        };
+        const rnd = seededRandom(seed);
         const doc = document.implementation.createHTMLDocument('t');
         const grow = (parent: Element, depth: number) => {
           const kids = depth > 4 ? 0 : rnd(4);

@@ -6,6 +6,7 @@ import { NOT_HEADER, marksOf, readOutlook, readWell, readWellAt, outlookItemFrom
 import { outsideOf } from '../../../lib/capture/mail-dom';
 import { threadCaptureSchema, type ThreadCapture } from '../../../lib/capture/schema';
 import { largeOutlookConversation } from '../../fixtures/pages/outlook/large';
+import { seededRandom } from './seeded';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/pages/outlook/${name}.html`, 'utf8');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -194,11 +195,7 @@ describe('the recipient well read by positions', () => {
   const TEXTS = ['Cc:', 'To', 'สำเนาถึง', 'bcc:', 'N <n@z.example>', 'text'];
   /** A random tree of wells, personas, labels and skipped subtrees (bodies, lists), from a seed. */
   function tree(seed: number): Document {
-    let s = seed >>> 0 || 1;
-    const rnd = (n: number) => {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      return (s >>> 8) % n;
-    };
+    const rnd = seededRandom(seed);
     const doc = document.implementation.createHTMLDocument('t');
     const text = (parent: Element) => {
       if (rnd(3) === 0) parent.appendChild(doc.createTextNode(TEXTS[rnd(TEXTS.length)]!));
