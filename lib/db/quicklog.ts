@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { PageCapture } from '../capture/schema';
 import type { Account, Contact, Deal } from '../domain/records';
-import { mergeTargets, rankDeals, searchKey, type CaptureMatch, type CaptureSuggestion, type DealEntry, type LogTarget } from '../domain/quicklog';
+import { addDays } from '../domain/dates';
+import type { CaptureMatch, CaptureSuggestion, DealEntry, LogTarget } from '../domain/quicklog';
 import { emailKey, nameKey } from '../domain/text';
 import type { CockpitDB } from './database';
 
@@ -132,12 +133,46 @@ export async function loadOpenDeals(db: CockpitDB): Promise<DealEntry[]> {
   });
 }
 
+const SOON_DAYS = 30;
+
+/**
+ * The open deals matching a query, best first: a match at a word start, then closing within
+ * 30 days, then the latest touch. `q` is already nameKey'd.
+ */
+function rankDeals(deals: readonly DealEntry[], q: string, today: string, limit: number): LogTarget[] {
+  if (q === '') return [];
+  const soon = addDays(today, SOON_DAYS);
+  const scored: { t: LogTarget; s: number }[] = [];
+  for (const d of deals) {
+    const at = d.hay.indexOf(q);
+    if (at < 0) continue;
+    const closeOn = d.target.closeOn ?? null;
+    const soonBoost = closeOn !== null && closeOn >= today && closeOn <= soon ? 2 : 0;
+    scored.push({ t: d.target, s: (at === 0 || d.hay[at - 1] === ' ' ? 4 : 0) + soonBoost + d.lastTouchAt / 1e14 });
+  }
+  scored.sort((a, b) => b.s - a.s);
+  return scored.slice(0, limit).map((x) => x.t);
+}
+
+/** Ranked deals first, then what the indexes found, each record once, at most `limit`. */
+function mergeTargets(first: readonly LogTarget[], rest: readonly LogTarget[], limit: number): LogTarget[] {
+  const seen = new Set<string>();
+  const out: LogTarget[] = [];
+  for (const t of [...first, ...rest]) {
+    const k = `${t.kind}:${t.id}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+  }
+  return out.slice(0, limit);
+}
+
 /**
  * Type-ahead: deals (open, from the lazy list) by name or account name, accounts by name or
  * domain, contacts by name or email (index prefix queries). Recent and closing-soon deals first.
  */
 export async function searchTargets(db: CockpitDB, query: string, deals: readonly DealEntry[] | null, today: string, limit = 8): Promise<LogTarget[]> {
-  const q = searchKey(query);
+  const q = nameKey(query);
   if (q === '') return [];
   return mergeTargets(rankDeals(deals ?? [], q, today, limit), await indexTargets(db, query, deals === null, limit), limit);
 }
@@ -145,11 +180,11 @@ export async function searchTargets(db: CockpitDB, query: string, deals: readonl
 /**
  * The type-ahead's index part: accounts by name or domain prefix, contacts by name or email
  * prefix, and (`withAccountDeals`: the open-deal list is not loaded yet) the open deals of the
- * accounts found by name. The popup asks the background for this and ranks its deal list itself.
+ * accounts found by name.
  */
-export async function indexTargets(db: CockpitDB, query: string, withAccountDeals: boolean, limit = 8): Promise<LogTarget[]> {
+async function indexTargets(db: CockpitDB, query: string, withAccountDeals: boolean, limit = 8): Promise<LogTarget[]> {
   const raw = query.trim();
-  if (searchKey(raw) === '') return [];
+  if (nameKey(raw) === '') return [];
   const [accByName, accByDomain, conByName, conByEmail] = await Promise.all([
     db.accounts.where('name').startsWithIgnoreCase(raw).limit(limit).toArray(),
     db.accounts.where('domains').startsWithIgnoreCase(raw).limit(limit).toArray(),

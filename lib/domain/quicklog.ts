@@ -1,10 +1,8 @@
 /**
- * The quick log's shapes and pure steps, shared by the form, the background service that answers
- * the popup, and lib/db/quicklog.ts. No zod, Dexie or browser: the popup's bundle imports this.
+ * The quick log's shapes and pure helpers, shared by the form (in the popup and the side panel),
+ * the quick-log service and lib/db/quicklog.ts. No zod, Dexie or browser: the popup imports this.
  */
-import { addDays } from './dates';
 import type { ActivityKind, ActivityOutcome } from './records';
-import { nameKey } from './text';
 
 /** The outcomes that make sense for each kind the quick log offers; a task takes any. */
 export const OUTCOMES_BY_KIND: Record<Exclude<ActivityKind, 'task'>, readonly ActivityOutcome[]> = {
@@ -62,43 +60,6 @@ export interface TimerState {
 export function timerMinutes(t: TimerState, now: number): number {
   return Math.max(1, Math.round(((t.stoppedAt ?? now) - t.startedAt) / 60_000));
 }
-
-const SOON_DAYS = 30;
-
-/**
- * The open deals matching a query, best first: a match at a word start, then closing within
- * 30 days, then the latest touch. `q` is already nameKey'd.
- */
-export function rankDeals(deals: readonly DealEntry[], q: string, today: string, limit: number): LogTarget[] {
-  if (q === '') return [];
-  const soon = addDays(today, SOON_DAYS);
-  const scored: { t: LogTarget; s: number }[] = [];
-  for (const d of deals) {
-    const at = d.hay.indexOf(q);
-    if (at < 0) continue;
-    const closeOn = d.target.closeOn ?? null;
-    const soonBoost = closeOn !== null && closeOn >= today && closeOn <= soon ? 2 : 0;
-    scored.push({ t: d.target, s: (at === 0 || d.hay[at - 1] === ' ' ? 4 : 0) + soonBoost + d.lastTouchAt / 1e14 });
-  }
-  scored.sort((a, b) => b.s - a.s);
-  return scored.slice(0, limit).map((x) => x.t);
-}
-
-/** Ranked deals first, then what the indexes found, each record once, at most `limit`. */
-export function mergeTargets(first: readonly LogTarget[], rest: readonly LogTarget[], limit: number): LogTarget[] {
-  const seen = new Set<string>();
-  const out: LogTarget[] = [];
-  for (const t of [...first, ...rest]) {
-    const k = `${t.kind}:${t.id}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(t);
-  }
-  return out.slice(0, limit);
-}
-
-/** The type-ahead's query key (one name key for every side). */
-export const searchKey = (query: string): string => nameKey(query);
 
 /** Stages offered for an open deal: those seen on the book's settings, in their order. */
 export function openStages(rules: readonly { stage: string; status: string }[]): string[] {
