@@ -2,7 +2,10 @@
  * The quick log's shapes and pure helpers, shared by the form (in the popup and the side panel),
  * the quick-log service and lib/db/quicklog.ts. No zod, Dexie or browser: the popup imports this.
  */
+import type { TimerState } from '../platform/timer';
 import type { ActivityKind, ActivityOutcome } from './records';
+
+export type { TimerState };
 
 /** The outcomes that make sense for each kind the quick log offers; a task takes any. */
 export const OUTCOMES_BY_KIND: Record<Exclude<ActivityKind, 'task'>, readonly ActivityOutcome[]> = {
@@ -49,12 +52,6 @@ export interface DealEntry {
   lastTouchAt: number;
 }
 
-/** The call timer: a start instant, so it keeps running while the popup is closed. */
-export interface TimerState {
-  startedAt: number;
-  /** Null while running. */
-  stoppedAt: number | null;
-}
 
 /** Whole minutes on the timer, to the nearest minute and at least one. */
 export function timerMinutes(t: TimerState, now: number): number {

@@ -30,8 +30,6 @@ export const storedCaptureSchema = z.union([
 ]);
 export type StoredCapture = z.infer<typeof storedCaptureSchema>;
 
-export const captureForTabSchema = z.object({ tabId: tabIdSchema });
-
 export const openPanelSchema = z.object({ windowId: z.number().int().optional() });
 
 // The popup's quick log, answered by the background (entrypoints/background/quicklog.ts) with the
@@ -60,8 +58,6 @@ export const quickLogUndoSchema = z.object({ result: quickLogResultSchema, now: 
 export interface ProtocolMap {
   /** Content script → background: the record on the open page, or that there is none. The tab comes from the sender. */
   'capture/report'(data: CaptureReport): { ok: true } | { ok: false; error: string };
-  /** Popup / panel → background: the latest capture of a tab (null: none, or not a record page). */
-  'capture/forTab'(data: z.infer<typeof captureForTabSchema>): StoredCapture | null;
   /** Popup → background: open the side panel (the popup closes when it opens). */
   'panel/open'(data: z.infer<typeof openPanelSchema>): { ok: boolean };
   /** Popup → background: the settings as validated from storage. */

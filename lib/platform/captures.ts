@@ -11,7 +11,7 @@ import { isCrmRecordUrl, readCrmPage } from '../capture/crm';
 import { isMailThreadUrl, readMailPage } from '../capture/mail';
 import type { CrmSite, MailSite, PageCapture } from '../capture/schema';
 import { CONTAINERS, createCaptureWatcher } from '../capture/watch';
-import { captureForTabSchema, onMessage, sendMessage, storedCaptureSchema, type StoredCapture } from '../messaging';
+import { onMessage, sendMessage, storedCaptureSchema, type StoredCapture } from '../messaging';
 import { loadSettings, watchSettings } from './index';
 import { onTabGone } from './tabs';
 
@@ -101,7 +101,7 @@ function runCaptureScript(
 /**
  * The background's part: keep each tab's latest capture (validated again here, see
  * lib/capture/boundary.ts), drop it when the tab closes, loads another page or reports that it
- * left the record, and answer 'capture/forTab'. State lives in storage.session only.
+ * left the record. Pages read it from storage.session (getCapture, watchCapture); state lives there only.
  */
 export function registerCaptures(): void {
   onMessage('capture/report', async ({ data, sender }) => {
@@ -112,10 +112,6 @@ export function registerCaptures(): void {
     if ('none' in accepted) await clearCapture(tabId);
     else await setCapture(accepted);
     return 'error' in accepted ? { ok: false, error: accepted.error } : { ok: true };
-  });
-  onMessage('capture/forTab', async ({ data }) => {
-    const parsed = captureForTabSchema.safeParse(data);
-    return parsed.success ? getCapture(parsed.data.tabId) : null;
   });
   onTabGone((tabId) => void clearCapture(tabId));
 }

@@ -9,7 +9,7 @@ import { countDeals } from '../db/queries';
 import { dealTargetById, loadOpenDeals, matchCapture, searchTargets, suggestedTargets, type DealEntry } from '../db/quicklog';
 import { quickLog, undoQuickLog } from '../db/writes';
 import type { LogTarget } from '../domain/quicklog';
-import { activeTabId } from './active-capture';
+import { activeTabId } from './active-tab';
 import { signalBookChanged } from './badge';
 import { getCapture } from './captures';
 import { discardDraft, readDraft, saveDraft, type QuickLogDraft } from './draft';

@@ -4,7 +4,6 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { TimerState as DomainTimer } from '../domain/quicklog';
 
 export const timerStateSchema = z.object({
   startedAt: z.number().int().nonnegative(),
@@ -12,9 +11,6 @@ export const timerStateSchema = z.object({
   stoppedAt: z.number().int().nonnegative().nullable(),
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
-// The popup's pure copy of the shape must stay this one.
-const _sameShape: TimerState extends DomainTimer ? (DomainTimer extends TimerState ? true : never) : never = true;
-void _sameShape;
 
 const timerItem = storage.defineItem<unknown>('session:quicklogTimer', { fallback: null });
 

@@ -10,7 +10,7 @@ import { renderPage, resetWorld } from './render';
 
 // The tab in view is tab 7 (fake-browser has no windows to ask); its capture is stored where the
 // background keeps it, and the quick log's service reads it from there.
-vi.mock('../../lib/platform/active-capture', () => ({ activeTabId: vi.fn(async (explicit: number | null) => explicit ?? 7) }));
+vi.mock('../../lib/platform/active-tab', () => ({ activeTabId: vi.fn(async (explicit: number | null) => explicit ?? 7) }));
 const TAB = 7;
 async function inView(c: PageCapture | null) {
   if (c) await setCapture({ tabId: TAB, capturedAt: NOW, capture: c });

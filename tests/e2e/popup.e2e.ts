@@ -116,7 +116,7 @@ describe('the popup', () => {
     expect(await worker().evaluate(async () => Object.keys(await chrome.notifications.getAll()))).not.toContain(name);
   });
 
-  it('opens prefilled from the CRM page in view (capture/forTab)', async () => {
+  it('opens prefilled from the CRM page in view (the tab\'s stored capture)', async () => {
     const url = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view';
     await session.context.route(/^https:\/\/[^/]*force\.com\//, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(import.meta.dirname, '../fixtures/pages/salesforce/opportunity.html'), 'utf8') }),
