@@ -38,7 +38,9 @@ console.log(
 const dir = mkdtempSync(join(tmpdir(), 'ae-popup-bench-'));
 cpSync(EXTENSION_DIR, dir, { recursive: true });
 writeFileSync(join(dir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
-const s = await launchExtension({ dir });
+// No request routing: Playwright's interception would add a round trip to this process to each of
+// the popup's file loads, which no AE's browser has (the popup makes no network requests).
+const s = await launchExtension({ dir, blockNetwork: false });
 try {
   // Create the schema through the app, then store the book straight into IndexedDB.
   const seed = await s.open('popup.html');

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { openCockpit } from '../../lib/platform/panel';
 import { useQuickLogBackend } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
+import type { QuickLogOpened } from '../../lib/quicklog/backend';
 import type { PopupParams } from '../../lib/quicklog/params';
 import { useT } from '../providers/settings-context';
 import { ToastHost } from '../ui/Toast';
@@ -12,7 +13,16 @@ const EmptyState = lazy(() => import('../ui/EmptyState').then((m) => ({ default:
 export { popupParams, type PopupParams } from '../../lib/quicklog/params';
 
 /** Toolbar popup: quick-log first; an empty book also gets the first-run choices. */
-export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, onClose = () => window.close() }: { params?: PopupParams; onClose?: () => void }) {
+export function PopupApp({
+  params = { dealId: null, kind: null, tabId: null },
+  onClose = () => window.close(),
+  opened,
+}: {
+  params?: PopupParams;
+  onClose?: () => void;
+  /** The form's opening read, already answered (see QuickLogForm's `opened`). */
+  opened?: QuickLogOpened;
+}) {
   const t = useT();
   const backend = useQuickLogBackend();
   // Counted at open and after each log: an empty book shows the first-run choices.
@@ -37,7 +47,7 @@ export function PopupApp({ params = { dealId: null, kind: null, tabId: null }, o
           <EmptyState compact />
         </Suspense>
       )}
-      <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} onClose={onClose} onLogged={recount} />
+      <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} opened={opened} onClose={onClose} onLogged={recount} />
       <ToastHost />
     </main>
   );

@@ -12,17 +12,17 @@ type Loaded = { settings: Settings; problems: string[] };
  * The popup's settings: read once from the background, which validates them from storage (the
  * popup lives for seconds, so it does not follow later changes). Changing them (the first-run
  * screen's demo load) loads the storage code on demand. Renders nothing until they arrive, so the
- * form never shows in the wrong language.
+ * form never shows in the wrong language; `initial`, when they already have, renders at once.
  */
-export function PopupSettingsProvider({ children, load }: { children: ReactNode; load: () => Promise<Loaded> }) {
-  const [state, setState] = useState<Loaded | null>(null);
+export function PopupSettingsProvider({ children, load, initial }: { children: ReactNode; load: () => Promise<Loaded>; initial?: Loaded }) {
+  const [state, setState] = useState<Loaded | null>(initial ?? null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (initial) return;
     let alive = true;
     load().then(
       (s) => {
-        performance.mark('popup-settings');
         if (alive) setState(s);
       },
       (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),

@@ -4,6 +4,7 @@ import { localDateOf } from '../../lib/domain/dates';
 import { OUTCOMES_BY_KIND, openStages, timerMinutes, type CaptureMatch, type LogTarget, type TimerState } from '../../lib/domain/quicklog';
 import type { ActivityKind, ActivityOutcome } from '../../lib/domain/records';
 import { defaultNextStepDue } from '../../lib/domain/workdays';
+import type { QuickLogOpened } from '../../lib/quicklog/backend';
 import type { QuickLogDraft } from '../../lib/platform/draft';
 import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
@@ -43,7 +44,26 @@ const snapshot = (f: FormState) => JSON.stringify({ ...f, target: f.target ? `${
  * Typed anything worth keeping: the form differs from how it opened (blank, or prefilled from the
  * page: a prefill alone is no draft, or it would hide the next page's prefill).
  */
-const dirty = (f: FormState, opened: string | null) => opened !== null && snapshot(f) !== opened;
+const dirty = (f: FormState, baseline: string | null) => baseline !== null && snapshot(f) !== baseline;
+
+/** The form with the opening read applied: a draft replaces it; a deal handed in, or the page's match, fills the target. */
+function applyOpening(f: FormState, o: QuickLogOpened, today: string): FormState {
+  if (o.draft) {
+    const { savedAt: _, target: __, ...rest } = o.draft;
+    return { ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: o.target };
+  }
+  if (o.target) return { ...f, target: o.target };
+  const match = o.fromPage;
+  if (!match) return f;
+  return {
+    ...f,
+    target: match.target,
+    newAccountName: match.target?.accountId ? '' : (match.suggest?.account?.name ?? ''),
+    newAccountDomain: match.target?.accountId ? '' : (match.suggest?.account?.domain ?? ''),
+    newContactName: match.suggest?.contact?.name ?? '',
+    newContactEmail: match.suggest?.contact?.email ?? '',
+  };
+}
 
 export interface QuickLogFormProps {
   /** A task is logged as a note here (the form offers the four kinds an AE logs). */
@@ -60,6 +80,11 @@ export interface QuickLogFormProps {
   draft?: boolean;
   /** The clock (tests fake it). */
   now?: () => number;
+  /**
+   * The opening read, already answered (the popup asks before React loads): the form's first render
+   * is then prefilled and ready. Without it the form asks the backend.
+   */
+  opened?: QuickLogOpened;
 }
 
 /**
@@ -67,13 +92,19 @@ export interface QuickLogFormProps {
  * a draft the AE left). Alt+1..4 pick the type; ↓/↑ and Enter pick a target; Enter saves from
  * any field (Ctrl+Enter from the notes); Escape closes. Undo stays in the toast for a while.
  */
-export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, draft: keepDraft = initialDealId === null, now = Date.now }: QuickLogFormProps) {
+export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId = null, autoFocus = true, onLogged, onClose, draft: keepDraft = initialDealId === null, now = Date.now, opened }: QuickLogFormProps) {
   const { t, settings } = useSettings();
   const backend = useQuickLogBackend();
   const show = useToast((s) => s.show);
   const uid = useId();
   const today = localDateOf(now());
-  const [form, setForm] = useState<FormState>(() => blank(today, (KINDS as readonly string[]).includes(initialKind) ? (initialKind as Kind) : 'note'));
+  const [init] = useState(() => {
+    const empty = blank(today, (KINDS as readonly string[]).includes(initialKind) ? (initialKind as Kind) : 'note');
+    const first = opened ? applyOpening(empty, opened, today) : empty;
+    // The form as opened (null: not open yet, or a restored draft, kept until saved or discarded).
+    return { form: first, baseline: opened && !opened.draft ? snapshot(first) : null };
+  });
+  const [form, setForm] = useState<FormState>(init.form);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [results, setResults] = useState<LogTarget[]>([]);
@@ -85,11 +116,11 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const [errors, setErrors] = useState<Errors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [ready, setReady] = useState(false);
-  const opened = useRef<string | null>(null);
-  const [restored, setRestored] = useState(false);
-  const [fromPage, setFromPage] = useState<CaptureMatch | null>(null);
-  const [timer, setTimer] = useState<TimerState | null>(null);
+  const [ready, setReady] = useState(opened !== undefined);
+  const baseline = useRef<string | null>(init.baseline);
+  const [restored, setRestored] = useState(opened?.draft != null);
+  const [fromPage, setFromPage] = useState<CaptureMatch | null>(opened && !opened.draft && !opened.target ? opened.fromPage : null);
+  const [timer, setTimer] = useState<TimerState | null>(opened?.timer ?? null);
   const [tick, setTick] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const fieldRefs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
@@ -98,37 +129,30 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   // Open: draft first (nothing typed is lost), else the deal handed in, else the page in view.
   useEffect(() => {
     let alive = true;
-    void (async () => {
-      const { draft, timer: timerState, target: opening, fromPage: match } = await backend.open({ keepDraft, dealId: initialDealId, tabId });
+    const apply = (o: QuickLogOpened) => {
       if (!alive) return;
-      setTimer(timerState);
-      if (draft) {
-        const { savedAt: _, target: __, ...rest } = draft;
-        setForm({ ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: opening });
-        setRestored(true);
-      } else if (opening) {
-        set('target', opening);
-      } else if (match) {
-        setFromPage(match);
-        setForm((f) => ({
-          ...f,
-          target: match.target,
-          newAccountName: match.target?.accountId ? '' : (match.suggest?.account?.name ?? ''),
-          newAccountDomain: match.target?.accountId ? '' : (match.suggest?.account?.domain ?? ''),
-          newContactName: match.suggest?.contact?.name ?? '',
-          newContactEmail: match.suggest?.contact?.email ?? '',
-        }));
-      }
-      if (alive) {
-        // The form as opened, once React has applied the prefill above.
-        setForm((f) => {
-          opened.current = draft ? null : snapshot(f);
-          return f;
-        });
-        setReady(true);
-        performance.mark('quicklog-ready');
-      }
-    })();
+      setTimer(o.timer);
+      setRestored(o.draft !== null);
+      setFromPage(o.draft || o.target ? null : o.fromPage);
+      // Onto the form as it is now: a kind picked meanwhile (Alt+1…4) stays picked.
+      setForm((f) => {
+        const next = applyOpening(f, o, today);
+        baseline.current = o.draft ? null : snapshot(next);
+        return next;
+      });
+      setReady(true);
+      performance.mark('quicklog-ready');
+    };
+    const fail = (e: unknown) => {
+      if (!alive) return;
+      // The form still works without a prefill: say why it is empty.
+      setSaveError(t('quicklog.openFailed', { error: e instanceof Error ? e.message : String(e) }));
+      baseline.current = snapshot(init.form);
+      setReady(true);
+    };
+    // Opened prefilled from the popup's early read: ready at the first render.
+    if (opened) performance.mark('quicklog-ready');
+    else backend.open({ keepDraft, dealId: initialDealId, tabId }).then(apply, fail);
     // Suggestions are two index reads, beside the opening read.
     void backend.suggested(today).then((s) => alive && setSuggested(s));
     return () => {
@@ -142,7 +166,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   useEffect(() => {
     if (!ready || !keepDraft) return;
     // A restored draft stays a draft until saved or discarded.
-    if (opened.current !== null && !dirty(form, opened.current)) {
+    if (baseline.current !== null && !dirty(form, baseline.current)) {
       void backend.discardDraft();
       return;
     }
@@ -261,7 +285,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       await Promise.all([backend.discardDraft(), timer ? backend.clearTimer() : null]);
       setTimer(null);
       const next = blank(localDateOf(now()), form.kind);
-      opened.current = snapshot(next);
+      baseline.current = snapshot(next);
       setForm(next);
       setErrors({});
       setRestored(false);
@@ -279,7 +303,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     await Promise.all([backend.discardDraft(), backend.clearTimer()]);
     setTimer(null);
     const next = blank(today, 'call');
-    opened.current = snapshot(next);
+    baseline.current = snapshot(next);
     setForm(next);
     setErrors({});
     setRestored(false);

@@ -11,16 +11,22 @@ import '../../components/styles.css';
 // A thin client: the book is read and written by the background (entrypoints/background/quicklog.ts),
 // so the popup loads React and its form, not Dexie, zod or the product's other messages. The
 // settings and the form's opening read were started by popup-boot.js, before React loaded.
-const { params, settings, backend } = popupBoot();
+const { params, settings, opening, backend } = popupBoot();
+const value = <T,>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : undefined);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary translator={createPopupTranslator}>
-      <PopupSettingsProvider load={() => settings}>
-        <QuickLogBackendContext.Provider value={backend}>
-          <PopupApp params={params} />
-        </QuickLogBackendContext.Provider>
-      </PopupSettingsProvider>
-    </ErrorBoundary>
-  </StrictMode>,
-);
+// React renders once both have answered, so its first render is the form in the AE's language
+// and already prefilled: one render and one paint, not three. A failed read is left to the part
+// that shows its error: the settings banner, or the form (which asks once more).
+void Promise.allSettled([settings, opening]).then(([s, o]) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary translator={createPopupTranslator}>
+        <PopupSettingsProvider load={() => settings} initial={value(s)}>
+          <QuickLogBackendContext.Provider value={backend}>
+            <PopupApp params={params} opened={value(o)} />
+          </QuickLogBackendContext.Provider>
+        </PopupSettingsProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+});

@@ -37,10 +37,11 @@ let openDeals: { openId: string; deals: Promise<DealEntry[]> } | null = null;
 export const quickLogService: QuickLogBackend = {
   async open({ keepDraft, dealId, tabId }): Promise<QuickLogOpened> {
     const db = getDb();
-    const [draft, timer] = await Promise.all([keepDraft ? readDraft() : null, readTimer()]);
+    // The tab is looked up beside the draft and the timer (unused if a draft is kept): the popup
+    // waits on this read, and each is a round trip to the browser.
+    const [draft, timer, tab] = await Promise.all([keepDraft ? readDraft() : null, readTimer(), dealId ? null : activeTabId(tabId)]);
     if (draft) return { draft, timer, target: draft.target ? await reloadTarget(draft.target) : null, fromPage: null };
     if (dealId) return { draft: null, timer, target: await dealTargetById(db, dealId), fromPage: null };
-    const tab = await activeTabId(tabId);
     const stored = tab === null ? null : await getCapture(tab);
     const match = stored && 'capture' in stored ? await matchCapture(db, stored.capture) : null;
     return { draft: null, timer, target: null, fromPage: match && (match.target || match.suggest) ? match : null };

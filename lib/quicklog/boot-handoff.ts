@@ -3,12 +3,14 @@
  * Types and a global only, so the popup's module bundle does not carry the messaging client twice.
  */
 import type { Settings } from '../settings/schema';
-import type { QuickLogBackend } from './backend';
+import type { QuickLogBackend, QuickLogOpened } from './backend';
 import type { PopupParams } from './params';
 
 export interface PopupBoot {
   params: PopupParams;
   settings: Promise<{ settings: Settings; problems: string[] }>;
+  /** The form's opening read (the page in view, a draft, a deal handed in). */
+  opening: Promise<QuickLogOpened>;
   backend: QuickLogBackend;
 }
 

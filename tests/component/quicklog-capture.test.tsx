@@ -6,6 +6,7 @@ import { getDb } from '../../lib/db';
 import { QuickLogForm } from '../../components/quicklog/QuickLogForm';
 import { clearCapture, setCapture } from '../../lib/platform/captures';
 import { readDraft } from '../../lib/platform/draft';
+import { quickLogService } from '../../lib/platform/quicklog-service';
 import { renderPage, resetWorld } from './render';
 
 // The tab in view is tab 7 (fake-browser has no windows to ask); its capture is stored where the
@@ -108,5 +109,52 @@ describe('prefill from the page in view', () => {
     await ready();
     expect(screen.queryByTestId('chosen-target')).toBeNull();
     expect(screen.queryByTestId('from-page')).toBeNull();
+  });
+});
+
+// The popup asks for the opening read before React loads and hands the answer in (`opened`), so
+// its first render is already prefilled: no empty form flashes and no second read is made.
+describe('an opening read already answered', () => {
+  it('renders prefilled and ready at once, without asking the backend again', async () => {
+    await inView(record({}));
+    const opened = await quickLogService.open({ keepDraft: true, dealId: null, tabId: null });
+    const open = vi.spyOn(quickLogService, 'open');
+    try {
+      renderPage(<QuickLogForm now={() => NOW} opened={opened} />);
+      const form = await screen.findByTestId('quicklog');
+      expect(form).toHaveAttribute('data-ready', 'true');
+      expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
+      expect(screen.getByTestId('from-page')).toHaveTextContent('Found by the CRM record.');
+      expect(open).not.toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+  it('a kept draft handed in is restored at once, and stays a draft', async () => {
+    await quickLogService.saveDraft({ kind: 'meeting', target: { kind: 'deal', id: 'deal-1', name: 'ERP rollout phase 2', detail: '' }, outcome: 'held', duration: '30', notes: 'Went well', nextStep: '', nextStepDue: '2026-11-30', stage: '', closeOn: '', newContactName: '', newContactEmail: '', newAccountName: '', newAccountDomain: '', savedAt: NOW });
+    const opened = await quickLogService.open({ keepDraft: true, dealId: null, tabId: null });
+    expect(opened.draft).not.toBeNull();
+    renderPage(<QuickLogForm now={() => NOW} opened={opened} />);
+    await screen.findByTestId('quicklog');
+    expect(screen.getByTestId('draft-restored')).toBeInTheDocument();
+    expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await readDraft()).toMatchObject({ notes: 'Went well', kind: 'meeting' });
+  });
+});
+
+describe('an opening read that fails', () => {
+  it('says so, and the form stays usable: search has the focus', async () => {
+    const open = vi.spyOn(quickLogService, 'open').mockRejectedValueOnce(new Error('storage unavailable'));
+    try {
+      renderPage(<QuickLogForm now={() => NOW} />);
+      await ready();
+      expect(screen.getByRole('alert')).toHaveTextContent('Could not read the page in view or a kept draft (storage unavailable).');
+      expect(screen.queryByTestId('chosen-target')).toBeNull();
+      expect(screen.getByTestId('log-search')).toHaveFocus();
+    } finally {
+      open.mockRestore();
+    }
   });
 });
