@@ -12,6 +12,7 @@ import { quickLogService } from '../../lib/platform/quicklog-service';
 import { QuickLogBackendContext } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import { EmptyState } from '../ui/EmptyState';
+import { loadDemo } from '../../lib/platform/demo';
 import { InvalidRecordList } from '../ui/InvalidRecordList';
 import { ToastHost } from '../ui/Toast';
 import { AllKpis, HeadlineCards } from './Headline';
@@ -109,7 +110,7 @@ export function CockpitApp() {
         {!view && !ready ? (
           <p className="help panel-section">{t('app.loading')}</p>
         ) : view?.empty ? (
-          <EmptyState />
+          <EmptyState loadDemo={loadDemo} />
         ) : (
           <>
             <div className="period-bar">

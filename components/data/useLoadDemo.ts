@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { getDb } from '../../lib/db';
 import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
 
-/**
- * Loads the seeded demo book and the exchange rate its USD deals need. The generator is
- * imported on demand: it is only needed once, so it stays out of every page's first load.
- */
-export function useLoadDemo() {
-  const { t, update } = useSettings();
+/** What loads the demo book: lib/platform/demo.ts in a page, a message to the background in the popup. */
+export type DemoLoader = (now: number) => Promise<{ deals: number; activities: number }>;
+
+/** The first-run "load demo data" action: busy while it runs, its error kept, a toast when done. */
+export function useLoadDemo(loader: DemoLoader) {
+  const { t } = useSettings();
   const show = useToast((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,10 +16,7 @@ export function useLoadDemo() {
     setBusy(true);
     setError(null);
     try {
-      const [{ loadDemoData }, { demoFxRates }] = await Promise.all([import('../../lib/db/demo'), import('../../lib/demo')]);
-      const counts = await loadDemoData(getDb(), Date.now());
-      await update((s) => ({ ...s, demoLoadedAt: Date.now(), fxRates: { ...demoFxRates(s.reportingCurrency), ...s.fxRates } }));
-      show(t('empty.demoLoaded', counts));
+      show(t('empty.demoLoaded', await loader(Date.now())));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { checkBook, clearAll, countAll, getDb, readBook, type InvalidRecord } from '../../lib/db';
 import { requestPersistentStorage } from '../../lib/platform';
 import { defaultSettings } from '../../lib/settings/schema';
+import { loadDemo } from '../../lib/platform/demo';
 import { useLoadDemo } from '../data/useLoadDemo';
 import { useSettings } from '../providers/settings-context';
 import { useToast } from '../providers/toast';
@@ -18,7 +19,7 @@ export function DataSection() {
   const [health, setHealth] = useState<{ invalid: InvalidRecord[]; invalidCount: number; total: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
-  const demo = useLoadDemo();
+  const demo = useLoadDemo(loadDemo);
   const fmt = (n: number) => n.toLocaleString(locale);
 
   return (

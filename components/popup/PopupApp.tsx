@@ -1,14 +1,14 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { openCockpit } from '../../lib/platform/panel';
 import { useQuickLogBackend } from '../quicklog/backend';
 import { QuickLogForm } from '../quicklog/QuickLogForm';
 import type { QuickLogOpened } from '../../lib/quicklog/backend';
 import type { PopupParams } from '../../lib/quicklog/params';
 import { useT } from '../providers/settings-context';
+import type { DemoLoader } from '../data/useLoadDemo';
+import { EmptyState } from '../ui/EmptyState';
 import { ToastHost } from '../ui/Toast';
 
-// Only a new install shows the first-run choices: not in the popup's first download.
-const EmptyState = lazy(() => import('../ui/EmptyState').then((m) => ({ default: m.EmptyState })));
 
 export { popupParams, type PopupParams } from '../../lib/quicklog/params';
 
@@ -17,9 +17,12 @@ export function PopupApp({
   params = { dealId: null, kind: null, tabId: null },
   onClose = () => window.close(),
   opened,
+  loadDemo,
 }: {
   params?: PopupParams;
   onClose?: () => void;
+  /** The first-run screen's demo load (the background does it for the popup). */
+  loadDemo: DemoLoader;
   /** The form's opening read, already answered (see QuickLogForm's `opened`). */
   opened?: QuickLogOpened;
 }) {
@@ -43,9 +46,14 @@ export function PopupApp({
         </button>
       </header>
       {dealCount === 0 && (
-        <Suspense fallback={null}>
-          <EmptyState compact />
-        </Suspense>
+        <EmptyState
+          compact
+          loadDemo={async (now) => {
+            const counts = await loadDemo(now);
+            recount();
+            return counts;
+          }}
+        />
       )}
       <QuickLogForm initialDealId={params.dealId} initialKind={params.kind ?? 'call'} tabId={params.tabId} opened={opened} onClose={onClose} onLogged={recount} />
       <ToastHost />

@@ -10,8 +10,8 @@ type Loaded = { settings: Settings; problems: string[] };
 
 /**
  * The popup's settings: read once from the background, which validates them from storage (the
- * popup lives for seconds, so it does not follow later changes). Changing them (the first-run
- * screen's demo load) loads the storage code on demand. Renders nothing until they arrive, so the
+ * popup lives for seconds, so it does not follow later changes), never changed here (the first-run
+ * screen's demo load is done by the background). Renders nothing until they arrive, so the
  * form never shows in the wrong language; `initial`, when they already have, renders at once.
  */
 export function PopupSettingsProvider({ children, load, initial }: { children: ReactNode; load: () => Promise<Loaded>; initial?: Loaded }) {
@@ -40,17 +40,9 @@ export function PopupSettingsProvider({ children, load, initial }: { children: R
     return {
       ...state,
       ready: true,
-      update: async (change) => {
-        const { updateSettings } = await import('../../lib/platform');
-        const next = await updateSettings(change);
-        setState({ settings: next, problems: [] });
-        return next;
-      },
-      replaceAll: async (next) => {
-        const { saveSettings } = await import('../../lib/platform');
-        await saveSettings(next);
-        setState({ settings: next, problems: [] });
-      },
+      // Settings are changed on the options page: the popup only reads them (and carries no storage code).
+      update: () => Promise.reject(new Error('The popup does not change settings')),
+      replaceAll: () => Promise.reject(new Error('The popup does not change settings')),
       lang,
       locale: localeOf(lang),
       t: createPopupTranslator(lang),

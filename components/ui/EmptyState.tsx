@@ -1,11 +1,14 @@
-import { openOptionsPage } from '../../lib/platform';
-import { useLoadDemo } from '../data/useLoadDemo';
+import { openOptionsPage } from '../../lib/platform/panel';
+import { useLoadDemo, type DemoLoader } from '../data/useLoadDemo';
 import { useT } from '../providers/settings-context';
 
-/** First-run screen on every page: load demo data, import a CSV, or open a CRM page. */
-export function EmptyState({ compact = false }: { compact?: boolean }) {
+/**
+ * First-run screen on every page: load demo data, import a CSV, or open a CRM page. `loadDemo`
+ * is lib/platform/demo.ts in a page; the popup, which has no database code, asks the background.
+ */
+export function EmptyState({ compact = false, loadDemo }: { compact?: boolean; loadDemo: DemoLoader }) {
   const t = useT();
-  const { load, busy, error } = useLoadDemo();
+  const { load, busy, error } = useLoadDemo(loadDemo);
   return (
     <section className={compact ? 'empty empty-compact' : 'empty'} aria-labelledby="empty-title">
       <h2 id="empty-title">{t('empty.title')}</h2>

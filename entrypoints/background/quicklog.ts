@@ -13,6 +13,7 @@ import {
   quickLogWriteSchema,
 } from '../../lib/messaging';
 import { loadSettings } from '../../lib/platform';
+import { loadDemo } from '../../lib/platform/demo';
 import { quickLogService as service } from '../../lib/platform/quicklog-service';
 
 export function registerQuickLog(): void {
@@ -49,4 +50,6 @@ export function registerQuickLog(): void {
     return { ok: true as const };
   });
   onMessage('quicklog/countDeals', () => service.countDeals());
+  // The popup's first-run screen.
+  onMessage('demo/load', ({ data }) => loadDemo(quickLogNowSchema.parse(data).now));
 }

@@ -73,4 +73,6 @@ export interface ProtocolMap {
   'quicklog/timer/stop'(data: z.infer<typeof quickLogNowSchema>): TimerState | null;
   'quicklog/timer/clear'(data: Record<string, never>): { ok: true };
   'quicklog/countDeals'(data: Record<string, never>): number;
+  /** Popup → background: load the demo book (the first-run screen), as lib/platform/demo.ts does in a page. */
+  'demo/load'(data: z.infer<typeof quickLogNowSchema>): { deals: number; activities: number };
 }

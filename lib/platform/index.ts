@@ -55,11 +55,7 @@ export function watchSettings(cb: (s: { settings: Settings; problems: string[] }
 
 export { browserLanguage } from './language';
 
-export { openCockpit } from './panel';
-
-export function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
-}
+export { openCockpit, openOptionsPage } from './panel';
 
 /** Asks the browser to keep the database under storage pressure; false when refused. */
 export async function requestPersistentStorage(): Promise<boolean | null> {

@@ -1,4 +1,4 @@
-/** Opening the cockpit beside the page; browser only (the popup imports it). */
+/** Opening the cockpit beside the page, or the options page; browser only (the popup imports it). */
 import { browser } from 'wxt/browser';
 
 type SidebarBrowser = { sidebarAction?: { open(): Promise<void> } };
@@ -18,4 +18,8 @@ export async function openCockpit(windowId?: number): Promise<boolean> {
     return true;
   }
   return false;
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
 }

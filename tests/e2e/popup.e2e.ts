@@ -47,6 +47,19 @@ describe('the popup', () => {
     expect(db.deals.find((d) => d.id === logged.dealId)).toMatchObject({ nextStep: 'Send the pilot plan' });
   });
 
+  it('on an empty book its first-run screen loads the demo through the background, then searches it', async () => {
+    const popup = await PopupPage.open(session);
+    await popup.ready();
+    await popup.page.getByTestId('load-demo').click();
+    await expect.poll(async () => (await popup.toast().textContent()) ?? '', { timeout: 15_000 }).toMatch(/demo/i);
+    // The deals are counted again: the first-run screen goes, and the type-ahead finds demo deals.
+    await popup.page.getByTestId('load-demo').waitFor({ state: 'detached' });
+    const db = await dumpDatabase(popup.page);
+    expect(db.deals.length).toBeGreaterThan(10);
+    await popup.page.getByTestId('log-search').fill(db.deals[0]!.name.slice(0, 6));
+    await popup.page.getByRole('option').first().waitFor();
+  });
+
   it('the badge counts overdue next actions and follows a write and its undo', async () => {
     const popup = await PopupPage.open(session);
     await popup.ready();

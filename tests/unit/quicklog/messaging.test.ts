@@ -85,3 +85,19 @@ describe('the popup quick log over messaging', () => {
     expect((await client.open({ keepDraft: false, dealId: 'deal-1', tabId: null })).timer).toBeNull();
   });
 });
+
+describe("the popup's first-run demo load over messaging", () => {
+  it('the background loads the demo book and its exchange rates; a bad payload loads nothing', async () => {
+    await clearAll(getDb());
+    await expect(sendMessage('demo/load', { now: 'today' } as never)).rejects.toThrow();
+    expect(await getDb().deals.count()).toBe(0);
+
+    const counts = await sendMessage('demo/load', { now: NOW });
+    expect(counts.deals).toBeGreaterThan(10);
+    expect(await getDb().deals.count()).toBe(counts.deals);
+    expect(await getDb().activities.count()).toBe(counts.activities);
+    const { settings } = await sendMessage('settings/get', {});
+    expect(settings.demoLoadedAt).toBe(NOW);
+    expect(Object.keys(settings.fxRates).length).toBeGreaterThan(0);
+  });
+});
