@@ -78,9 +78,16 @@ try {
 
   const openPopup = async () => {
     const p = await s.context.newPage();
-    await p.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    await p.goto(`chrome-extension://${s.extensionId}/popup.html`, { waitUntil: 'commit' });
+    // One call that waits in the page for the form's mark: a locator's polling would run in the
+    // page while it renders and take its time from the open it measures.
+    // (A string: tsx would name the inner function through a helper the page does not have.)
+    const ms = (await p.evaluate(`new Promise((resolve) => {
+      const done = () => { const m = performance.getEntriesByName('quicklog-ready')[0]; if (m) resolve(m.startTime); return !!m; };
+      if (!done()) new PerformanceObserver((_, o) => done() && o.disconnect()).observe({ type: 'mark', buffered: true });
+    })`)) as number;
+    // Then, outside the measure: the mark does mean a ready form.
     await p.locator('[data-testid="quicklog"][data-ready="true"]').waitFor();
-    const ms = await p.evaluate(() => performance.getEntriesByName('quicklog-ready')[0]!.startTime);
     if (process.env.BENCH_MARKS) console.error(await p.evaluate(() => JSON.stringify([...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), ['dcl', Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)]])));
     await p.close();
     return ms;
