@@ -82,7 +82,8 @@ try {
     // One call that waits in the page for the form's mark: a locator's polling would run in the
     // page while it renders and take its time from the open it measures.
     // (A string: tsx would name the inner function through a helper the page does not have.)
-    const ms = (await p.evaluate(`new Promise((resolve) => {
+    const ms = (await p.evaluate(`new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the popup did not mark quicklog-ready within 30 s')), 30000);
       const done = () => { const m = performance.getEntriesByName('quicklog-ready')[0]; if (m) resolve(m.startTime); return !!m; };
       if (!done()) new PerformanceObserver((_, o) => done() && o.disconnect()).observe({ type: 'mark', buffered: true });
     })`)) as number;

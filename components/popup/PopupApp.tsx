@@ -23,8 +23,8 @@ export function PopupApp({
   onClose?: () => void;
   /** The first-run screen's demo load (the background does it for the popup). */
   loadDemo: DemoLoader;
-  /** The form's opening read, already answered (see QuickLogForm's `opened`). */
-  opened?: QuickLogOpened;
+  /** The form's opening read, answered or on its way (see QuickLogForm's `opened`). */
+  opened?: QuickLogOpened | Promise<QuickLogOpened>;
 }) {
   const t = useT();
   const backend = useQuickLogBackend();

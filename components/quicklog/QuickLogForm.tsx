@@ -81,10 +81,10 @@ export interface QuickLogFormProps {
   /** The clock (tests fake it). */
   now?: () => number;
   /**
-   * The opening read, already answered (the popup asks before React loads): the form's first render
-   * is then prefilled and ready. Without it the form asks the backend.
+   * The opening read the popup started before React loaded: answered, the form's first render is
+   * prefilled and ready; still on its way, the form waits for it. Without it the form asks the backend.
    */
-  opened?: QuickLogOpened;
+  opened?: QuickLogOpened | Promise<QuickLogOpened>;
 }
 
 /**
@@ -98,11 +98,13 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const show = useToast((s) => s.show);
   const uid = useId();
   const today = localDateOf(now());
+  // The opening read when it has already answered.
+  const answered = opened instanceof Promise ? undefined : opened;
   const [init] = useState(() => {
     const empty = blank(today, (KINDS as readonly string[]).includes(initialKind) ? (initialKind as Kind) : 'note');
-    const first = opened ? applyOpening(empty, opened, today) : empty;
+    const first = answered ? applyOpening(empty, answered, today) : empty;
     // The form as opened (null: not open yet, or a restored draft, kept until saved or discarded).
-    return { form: first, baseline: opened && !opened.draft ? snapshot(first) : null };
+    return { form: first, baseline: answered && !answered.draft ? snapshot(first) : null };
   });
   const [form, setForm] = useState<FormState>(init.form);
   const [query, setQuery] = useState('');
@@ -115,12 +117,16 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const [openId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
   const [errors, setErrors] = useState<Errors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Why the opening read failed (shown in the AE's language as it is now).
+  const [openError, setOpenError] = useState<string | null>(null);
+  // The opening read failed: a draft in storage is not discarded by an untouched form.
+  const keepStoredDraft = useRef(false);
   const [saving, setSaving] = useState(false);
-  const [ready, setReady] = useState(opened !== undefined);
+  const [ready, setReady] = useState(answered !== undefined);
   const baseline = useRef<string | null>(init.baseline);
-  const [restored, setRestored] = useState(opened?.draft != null);
-  const [fromPage, setFromPage] = useState<CaptureMatch | null>(opened && !opened.draft && !opened.target ? opened.fromPage : null);
-  const [timer, setTimer] = useState<TimerState | null>(opened?.timer ?? null);
+  const [restored, setRestored] = useState(answered?.draft != null);
+  const [fromPage, setFromPage] = useState<CaptureMatch | null>(answered && !answered.draft && !answered.target ? answered.fromPage : null);
+  const [timer, setTimer] = useState<TimerState | null>(answered?.timer ?? null);
   const [tick, setTick] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const fieldRefs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
@@ -145,14 +151,20 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     };
     const fail = (e: unknown) => {
       if (!alive) return;
-      // The form still works without a prefill: say why it is empty.
-      setSaveError(t('quicklog.openFailed', { error: e instanceof Error ? e.message : String(e) }));
-      baseline.current = snapshot(init.form);
+      // The form still works without a prefill: say why it is empty. A draft kept in storage may
+      // be what could not be read, so it is left alone until the AE types (then the new typing is kept).
+      setOpenError(e instanceof Error ? e.message : String(e));
+      keepStoredDraft.current = true;
+      setForm((f) => {
+        baseline.current = snapshot(f);
+        return f;
+      });
       setReady(true);
     };
-    // Opened prefilled from the popup's early read: ready at the first render.
-    if (opened) performance.mark('quicklog-ready');
-    else backend.open({ keepDraft, dealId: initialDealId, tabId }).then(apply, fail);
+    // Opened prefilled from the popup's early read: ready at the first render. Else the read the
+    // popup started (still on its way), or a read of its own.
+    if (answered) performance.mark('quicklog-ready');
+    else ((opened as Promise<QuickLogOpened> | undefined) ?? backend.open({ keepDraft, dealId: initialDealId, tabId })).then(apply, fail);
     // Suggestions are two index reads, beside the opening read.
     void backend.suggested(today).then((s) => alive && setSuggested(s));
     return () => {
@@ -167,7 +179,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
     if (!ready || !keepDraft) return;
     // A restored draft stays a draft until saved or discarded.
     if (baseline.current !== null && !dirty(form, baseline.current)) {
-      void backend.discardDraft();
+      if (!keepStoredDraft.current) void backend.discardDraft();
       return;
     }
     const { target, ...rest } = form;
@@ -596,6 +608,11 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       {Object.keys(errors).length > 0 && (
         <p role="alert" className="error" data-testid="form-errors">
           {t('quicklog.fix')}
+        </p>
+      )}
+      {openError !== null && (
+        <p role="alert" className="error" data-testid="open-error">
+          {t('quicklog.openFailed', { error: openError })}
         </p>
       )}
       {saveError && (

@@ -2,6 +2,7 @@
  * Answers the popup's quick log (lib/messaging/quicklog-client.ts) with the service the side panel
  * runs in its page. Each payload is validated here; a log's input again by quickLog itself.
  */
+import { browser } from 'wxt/browser';
 import type { QuickLog, QuickLogResult } from '../../lib/db/writes';
 import {
   onMessage,
@@ -50,6 +51,10 @@ export function registerQuickLog(): void {
     return { ok: true as const };
   });
   onMessage('quicklog/countDeals', () => service.countDeals());
-  // The popup's first-run screen.
-  onMessage('demo/load', ({ data }) => loadDemo(quickLogNowSchema.parse(data).now));
+  // The popup's first-run screen. Only from the extension's own pages: a content script (a CRM
+  // page) has no reason to write a demo book into the AE's data.
+  onMessage('demo/load', ({ data, sender }) => {
+    if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) throw new Error('demo/load is answered for the extension pages only');
+    return loadDemo(quickLogNowSchema.parse(data).now);
+  });
 }

@@ -15,23 +15,38 @@ import { popupBoot } from '../../lib/quicklog/boot-handoff';
 // A thin client: the book is read and written by the background (entrypoints/background/quicklog.ts),
 // so it carries React and its form, not Dexie, zod or the product's other messages. The settings
 // and the form's opening read were started by popup-boot.js, before this file loaded.
+/** How long React waits for the early reads before it renders without them. */
+const RENDER_WAIT_MS = 400;
+
+/** `p`'s value once it has answered (read synchronously later); a failure is left to `p`'s awaiters. */
+function answerOf<T>(p: Promise<T>): { value?: T } {
+  const box: { value?: T } = {};
+  p.then(
+    (v) => (box.value = v),
+    () => undefined,
+  );
+  return box;
+}
+
 export default defineUnlistedScript(() => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(styles);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
   const { params, settings, opening, backend } = popupBoot();
-  const value = <T,>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : undefined);
+  const s = answerOf(settings);
+  const o = answerOf(opening);
   // React renders once both have answered, so its first render is the form in the AE's language
-  // and already prefilled: one render and one paint, not three. A failed read is left to the part
-  // that shows its error: the settings banner, or the form (which asks once more).
-  void Promise.allSettled([settings, opening]).then(([s, o]) => {
+  // and already prefilled: one render and one paint, not three. A slow read does not hold the
+  // popup blank: after a moment it renders anyway, and the settings banner or the form waits for
+  // (or shows the error of) what has not answered.
+  void Promise.race([Promise.allSettled([settings, opening]), new Promise((r) => setTimeout(r, RENDER_WAIT_MS))]).then(() => {
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <ErrorBoundary translator={createPopupTranslator}>
-          <PopupSettingsProvider load={() => settings} initial={value(s)}>
+          <PopupSettingsProvider load={() => settings} initial={s.value}>
             <QuickLogBackendContext.Provider value={backend}>
-              <PopupApp params={params} opened={value(o)} loadDemo={(now) => sendMessage('demo/load', { now })} />
+              <PopupApp params={params} opened={o.value ?? opening} loadDemo={(now) => sendMessage('demo/load', { now })} />
             </QuickLogBackendContext.Provider>
           </PopupSettingsProvider>
         </ErrorBoundary>

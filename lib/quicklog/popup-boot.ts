@@ -8,9 +8,22 @@ import { quickLogClient } from '../messaging/quicklog-client';
 import { POPUP_BOOT_KEY, type PopupBoot } from './boot-handoff';
 import { popupParams } from './params';
 
-/** `p`, with a performance mark when it settles (BENCH_MARKS=1 bench/popup.ts prints them). */
+/** An answer the background has not given by then is not coming: the popup says so instead of staying blank. */
+const ANSWER_WITHIN_MS = 10_000;
+
+/**
+ * `p`, failing if no answer comes within ANSWER_WITHIN_MS, with a performance mark when it settles
+ * (BENCH_MARKS=1 bench/popup.ts prints them).
+ */
 function marked<T>(p: Promise<T>, name: string): Promise<T> {
-  const out = p.finally(() => performance.mark(name));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the extension's background did not answer within ${ANSWER_WITHIN_MS / 1000} s`)), ANSWER_WITHIN_MS);
+  });
+  const out = Promise.race([p, late]).finally(() => {
+    clearTimeout(timer);
+    performance.mark(name);
+  });
   // A failure surfaces where it is awaited (main.tsx hands it to the form or the settings), not as unhandled.
   out.catch(() => undefined);
   return out;

@@ -144,6 +144,26 @@ describe('an opening read already answered', () => {
   });
 });
 
+describe('an opening read still on its way', () => {
+  it('is waited for, not asked again, and prefills the form when it answers', async () => {
+    await inView(record({}));
+    const real = await quickLogService.open({ keepDraft: true, dealId: null, tabId: null });
+    let answer!: (o: typeof real) => void;
+    const pending = new Promise<typeof real>((r) => (answer = r));
+    const open = vi.spyOn(quickLogService, 'open');
+    try {
+      renderPage(<QuickLogForm now={() => NOW} opened={pending} />);
+      expect(await screen.findByTestId('quicklog')).toHaveAttribute('data-ready', 'false');
+      answer(real);
+      await ready();
+      expect(screen.getByTestId('chosen-target')).toHaveTextContent('ERP rollout phase 2');
+      expect(open).not.toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+    }
+  });
+});
+
 describe('an opening read that fails', () => {
   it('says so, and the form stays usable: search has the focus', async () => {
     const open = vi.spyOn(quickLogService, 'open').mockRejectedValueOnce(new Error('storage unavailable'));
@@ -153,6 +173,25 @@ describe('an opening read that fails', () => {
       expect(screen.getByRole('alert')).toHaveTextContent('Could not read the page in view or a kept draft (storage unavailable).');
       expect(screen.queryByTestId('chosen-target')).toBeNull();
       expect(screen.getByTestId('log-search')).toHaveFocus();
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+  it('leaves a kept draft it could not read alone, until the AE types', async () => {
+    const kept = { kind: 'meeting' as const, target: null, outcome: '', duration: '', notes: 'Typed before', nextStep: '', nextStepDue: '', stage: '', closeOn: '', newContactName: '', newContactEmail: '', newAccountName: '', newAccountDomain: '', savedAt: NOW };
+    await quickLogService.saveDraft(kept);
+    const open = vi.spyOn(quickLogService, 'open').mockRejectedValueOnce(new Error('draft unreadable'));
+    try {
+      const user = userEvent.setup();
+      renderPage(<QuickLogForm now={() => NOW} />);
+      await ready();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await readDraft()).toMatchObject({ notes: 'Typed before' });
+      await user.keyboard('{Alt>}2{/Alt}');
+      await user.click(screen.getByLabelText(/Notes/));
+      await user.keyboard('New');
+      await waitFor(async () => expect(await readDraft()).toMatchObject({ notes: 'New' }));
     } finally {
       open.mockRestore();
     }

@@ -100,4 +100,14 @@ describe("the popup's first-run demo load over messaging", () => {
     expect(settings.demoLoadedAt).toBe(NOW);
     expect(Object.keys(settings.fxRates).length).toBeGreaterThan(0);
   });
+
+  it('is refused to a content script (a CRM page), and writes nothing', async () => {
+    await clearAll(getDb());
+    const message = { id: 1, type: 'demo/load', data: { now: NOW }, timestamp: NOW };
+    const fromPage = { url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006/view', tab: { id: 3 } };
+    // The listener's answer, as @webext-core/messaging sends it back: { err } for a refusal.
+    const answer = await new Promise((respond) => void fakeBrowser.runtime.onMessage.trigger(message, fromPage as never, respond));
+    expect(answer).toMatchObject({ err: { message: expect.stringMatching(/extension pages only/) } });
+    expect(await getDb().deals.count()).toBe(0);
+  });
 });
