@@ -46,6 +46,9 @@ const snapshot = (f: FormState) => JSON.stringify({ ...f, target: f.target ? `${
  */
 const dirty = (f: FormState, baseline: string | null) => baseline !== null && snapshot(f) !== baseline;
 
+/** The page's match, shown as the prefill's source only when no draft or deal handed in came first. */
+const pageMatchOf = (o: QuickLogOpened): CaptureMatch | null => (o.draft || o.target ? null : o.fromPage);
+
 /** The form with the opening read applied: a draft replaces it; a deal handed in, or the page's match, fills the target. */
 function applyOpening(f: FormState, o: QuickLogOpened, today: string): FormState {
   if (o.draft) {
@@ -53,7 +56,7 @@ function applyOpening(f: FormState, o: QuickLogOpened, today: string): FormState
     return { ...blank(today), ...rest, outcome: rest.outcome as ActivityOutcome | '', target: o.target };
   }
   if (o.target) return { ...f, target: o.target };
-  const match = o.fromPage;
+  const match = pageMatchOf(o);
   if (!match) return f;
   return {
     ...f,
@@ -125,7 +128,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
   const [ready, setReady] = useState(answered !== undefined);
   const baseline = useRef<string | null>(init.baseline);
   const [restored, setRestored] = useState(answered?.draft != null);
-  const [fromPage, setFromPage] = useState<CaptureMatch | null>(answered && !answered.draft && !answered.target ? answered.fromPage : null);
+  const [fromPage, setFromPage] = useState<CaptureMatch | null>(answered ? pageMatchOf(answered) : null);
   const [timer, setTimer] = useState<TimerState | null>(answered?.timer ?? null);
   const [tick, setTick] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -139,7 +142,7 @@ export function QuickLogForm({ initialKind = 'call', initialDealId = null, tabId
       if (!alive) return;
       setTimer(o.timer);
       setRestored(o.draft !== null);
-      setFromPage(o.draft || o.target ? null : o.fromPage);
+      setFromPage(pageMatchOf(o));
       // Onto the form as it is now: a kind picked meanwhile (Alt+1…4) stays picked.
       setForm((f) => {
         const next = applyOpening(f, o, today);

@@ -7,7 +7,6 @@ import { ErrorBoundary } from '../../components/providers/ErrorBoundary';
 import { QuickLogBackendContext } from '../../components/quicklog/backend';
 import styles from '../../components/styles.css?inline';
 import { createPopupTranslator } from '../../lib/i18n/popup';
-import { sendMessage } from '../../lib/messaging/client';
 import { popupBoot } from '../../lib/quicklog/boot-handoff';
 
 // The popup's app, loaded by popup.html as one deferred classic script with its stylesheet inside:
@@ -33,7 +32,7 @@ export default defineUnlistedScript(() => {
   sheet.replaceSync(styles);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-  const { params, settings, opening, backend } = popupBoot();
+  const { params, settings, opening, backend, loadDemo } = popupBoot();
   const s = answerOf(settings);
   const o = answerOf(opening);
   // React renders once both have answered, so its first render is the form in the AE's language
@@ -46,7 +45,7 @@ export default defineUnlistedScript(() => {
         <ErrorBoundary translator={createPopupTranslator}>
           <PopupSettingsProvider load={() => settings} initial={s.value}>
             <QuickLogBackendContext.Provider value={backend}>
-              <PopupApp params={params} opened={o.value ?? opening} loadDemo={(now) => sendMessage('demo/load', { now })} />
+              <PopupApp params={params} opened={o.value ?? opening} loadDemo={loadDemo} />
             </QuickLogBackendContext.Provider>
           </PopupSettingsProvider>
         </ErrorBoundary>

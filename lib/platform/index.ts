@@ -2,7 +2,6 @@
  * The one module outside entrypoints/ that touches browser APIs. Everything else in
  * lib/ stays pure and testable in node.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseSettings } from '../settings/parse';
 import { defaultSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../settings/schema';

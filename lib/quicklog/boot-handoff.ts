@@ -1,6 +1,6 @@
 /**
- * The popup's boot hand-over: what popup-boot.js started (./popup-boot.ts), for main.tsx to take.
- * Types and a global only, so the popup's module bundle does not carry the messaging client twice.
+ * The popup's boot hand-over: what popup-boot.js started (./popup-boot.ts), for popup-app.js to take.
+ * Types and a global only, so popup-app.js does not carry the messaging client twice.
  */
 import type { Settings } from '../settings/schema';
 import type { QuickLogBackend, QuickLogOpened } from './backend';
@@ -12,6 +12,8 @@ export interface PopupBoot {
   /** The form's opening read (the page in view, a draft, a deal handed in). */
   opening: Promise<QuickLogOpened>;
   backend: QuickLogBackend;
+  /** The first-run screen's demo load, done by the background. */
+  loadDemo(now: number): Promise<{ deals: number; activities: number }>;
 }
 
 export const POPUP_BOOT_KEY = '__aeCockpitPopupBoot';

@@ -1,7 +1,7 @@
 /**
  * The popup's first reads, started by a classic script in popup.html's head
- * (entrypoints/popup-boot), before the module scripts with React are even fetched: the round trips
- * to the background then run while React DOM loads. main.tsx takes them from here.
+ * (entrypoints/popup-boot), before popup-app.js (React and the form, deferred) runs: the round trips
+ * to the background then run while React DOM loads. popup-app.js (entrypoints/popup-app) takes them.
  */
 import { sendMessage } from '../messaging/client';
 import { quickLogClient } from '../messaging/quicklog-client';
@@ -24,7 +24,7 @@ function marked<T>(p: Promise<T>, name: string): Promise<T> {
     clearTimeout(timer);
     performance.mark(name);
   });
-  // A failure surfaces where it is awaited (main.tsx hands it to the form or the settings), not as unhandled.
+  // A failure surfaces where it is awaited (popup-app hands it to the form or the settings), not as unhandled.
   out.catch(() => undefined);
   return out;
 }
@@ -34,7 +34,7 @@ export function startPopupBoot(): PopupBoot {
   const params = popupParams(location.search);
   const settings = marked(sendMessage('settings/get', {}), 'popup-settings');
   const opening = marked(quickLogClient.open({ keepDraft: params.dealId === null, dealId: params.dealId, tabId: params.tabId }), 'quicklog-opened');
-  const boot = { params, settings, opening, backend: quickLogClient };
+  const boot: PopupBoot = { params, settings, opening, backend: quickLogClient, loadDemo: (now) => sendMessage('demo/load', { now }) };
   (globalThis as Record<string, unknown>)[POPUP_BOOT_KEY] = boot;
   return boot;
 }
