@@ -19,7 +19,8 @@ import { quickLogService as service } from '../../lib/platform/quicklog-service'
 
 export function registerQuickLog(): void {
   onMessage('settings/get', () => loadSettings());
-  onMessage('quicklog/open', ({ data }) => service.open(quickLogOpenSchema.parse(data)));
+  // The sender's own tab (a popup opened as a tab) is not the page in view.
+  onMessage('quicklog/open', ({ data, sender }) => service.open(quickLogOpenSchema.parse(data), sender.tab?.id ?? null));
   onMessage('quicklog/suggested', ({ data }) => service.suggested(quickLogTodaySchema.parse(data).today));
   onMessage('quicklog/search', ({ data }) => {
     const { query, today, openId } = quickLogSearchSchema.parse(data);

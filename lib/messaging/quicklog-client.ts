@@ -4,12 +4,12 @@
  * zod in the popup.
  */
 import type { QuickLogBackend } from '../quicklog/backend';
-import { activeTabId } from '../platform/active-tab';
 import { sendMessage } from './client';
 
 export const quickLogClient: QuickLogBackend = {
-  // The tab in view is asked from here: the background has no "current" tab of its own.
-  open: async (req) => sendMessage('quicklog/open', { ...req, tabId: await activeTabId(req.tabId) }),
+  // The background finds the tab in view itself (this page's own tab, if any, comes with the message):
+  // one round trip before the popup's first paint, not a tab query and then the message.
+  open: (req) => sendMessage('quicklog/open', req),
   suggested: (today) => sendMessage('quicklog/suggested', { today }),
   search: (query, today, openId) => sendMessage('quicklog/search', { query, today, openId }),
   log: (input, now) => sendMessage('quicklog/log', { input, now }),

@@ -3,7 +3,7 @@
  * the page; the background runs it for the popup (entrypoints/background/quicklog.ts answers the
  * popup's messages with it). Every write goes through lib/db.
  */
-import type { QuickLogBackend, QuickLogOpened } from '../quicklog/backend';
+import type { QuickLogBackend, QuickLogOpened, QuickLogOpenRequest } from '../quicklog/backend';
 import { getDb } from '../db';
 import { countDeals } from '../db/queries';
 import { dealTargetById, loadOpenDeals, matchCapture, searchTargets, suggestedTargets, type DealEntry } from '../db/quicklog';
@@ -34,12 +34,15 @@ async function reloadTarget(target: NonNullable<QuickLogDraft['target']>): Promi
  */
 let openDeals: { openId: string; deals: Promise<DealEntry[]> } | null = null;
 
-export const quickLogService: QuickLogBackend = {
-  async open({ keepDraft, dealId, tabId }): Promise<QuickLogOpened> {
+export const quickLogService: QuickLogBackend & {
+  /** `selfTabId`: the asking page's own tab, when the caller knows it (the background: the sender's). */
+  open(req: QuickLogOpenRequest, selfTabId?: number | null): Promise<QuickLogOpened>;
+} = {
+  async open({ keepDraft, dealId, tabId }, selfTabId?: number | null): Promise<QuickLogOpened> {
     const db = getDb();
     // The tab is looked up beside the draft and the timer (unused if a draft is kept): the popup
     // waits on this read, and each is a round trip to the browser.
-    const [draft, timer, tab] = await Promise.all([keepDraft ? readDraft() : null, readTimer(), dealId ? null : activeTabId(tabId)]);
+    const [draft, timer, tab] = await Promise.all([keepDraft ? readDraft() : null, readTimer(), dealId ? null : activeTabId(tabId, selfTabId)]);
     if (draft) return { draft, timer, target: draft.target ? await reloadTarget(draft.target) : null, fromPage: null };
     if (dealId) return { draft: null, timer, target: await dealTargetById(db, dealId), fromPage: null };
     const stored = tab === null ? null : await getCapture(tab);
